@@ -20,5 +20,9 @@ void        prospect_clock_set_fake_ms  (gint64 now_ms); /* 0 = back to the real
  * Time-ordered, so ids made on one laptop sort by creation time and index
  * locality stays good. */
 char       *prospect_id_new             (void);
+/* The same layout with the timestamp and random bits given: the seeded demo
+ * generator makes the same ids on every run. */
+char       *prospect_id_new_with        (gint64 ms,
+                                         GRand *rand);
 
 G_END_DECLS

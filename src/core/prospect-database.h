@@ -23,6 +23,9 @@ typedef enum
   PROSPECT_CHANGE_MANY,      /* bulk work (demo, import): refresh everything of this kind */
 } ProspectChangeKind;
 
+#define PROSPECT_TYPE_CHANGE_KIND (prospect_change_kind_get_type ())
+GType prospect_change_kind_get_type (void) G_GNUC_CONST;
+
 #define PROSPECT_TYPE_DATABASE (prospect_database_get_type ())
 G_DECLARE_FINAL_TYPE (ProspectDatabase, prospect_database, PROSPECT, DATABASE, GObject)
 
@@ -40,9 +43,24 @@ sqlite3          *prospect_database_get_handle     (ProspectDatabase *self);
 int               prospect_database_get_schema_version (ProspectDatabase *self);
 
 /* Prepared statements are cached per SQL text; the returned statement is
- * reset and its bindings cleared. Do not finalize it. */
+ * reset and its bindings cleared. Do not finalize it. There is one
+ * statement per text: finish with it (step to the end, or reset it) before
+ * anything else prepares the same text. */
 sqlite3_stmt     *prospect_database_prepare        (ProspectDatabase *self,
                                                     const char       *sql,
+                                                    GError          **error);
+
+/* Runs SQL without parameters (schema work, PRAGMAs). Never build the text
+ * from user data: use prospect_database_prepare() and bind values. */
+gboolean          prospect_database_exec           (ProspectDatabase *self,
+                                                    const char       *sql,
+                                                    GError          **error);
+
+/* Sets error from the connection's last SQLite error for result code rc:
+ * constraint failures become PROSPECT_ERROR_CONSTRAINT, the rest
+ * PROSPECT_ERROR_DATABASE. Always returns FALSE, for "return set_..." */
+gboolean          prospect_database_set_sqlite_error (ProspectDatabase *self,
+                                                    int               rc,
                                                     GError          **error);
 
 /* Nestable transactions (SAVEPOINTs). Change notifications made inside are
@@ -52,6 +70,7 @@ gboolean          prospect_database_begin          (ProspectDatabase *self,
 gboolean          prospect_database_commit         (ProspectDatabase *self,
                                                     GError          **error);
 void              prospect_database_rollback       (ProspectDatabase *self);
+gboolean          prospect_database_in_transaction (ProspectDatabase *self);
 
 /* Emits ::changed with detail = the entity kind (table name), e.g.
  * g_signal_connect (db, "changed::deal", ...). id is NULL for MANY.
@@ -71,6 +90,10 @@ gboolean          prospect_database_set_setting    (ProspectDatabase *self,
                                                     const char       *key,
                                                     const char       *value,
                                                     GError          **error);
+
+/* The "me" setting when it names an existing person, else NULL: the
+ * author recorded in history rows. */
+char             *prospect_database_get_me         (ProspectDatabase *self);
 
 /* PRAGMA integrity_check + foreign_key_check; TRUE when clean. On
  * problems returns FALSE with an error listing the first ones. */

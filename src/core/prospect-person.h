@@ -14,10 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ProspectPerson, prospect_person, PROSPECT, PERSON, ProspectRecord)
 
 ProspectPerson *prospect_person_new            (void);
-ProspectPerson *prospect_person_load           (ProspectDatabase *db,
-                                                const char       *id,
-                                                GError          **error);
-
+ProspectPerson *prospect_person_load           (ProspectDatabase  *db,
+                                                const char        *id,
+                                                GError           **error);
 const char     *prospect_person_get_name       (ProspectPerson *self);
 void            prospect_person_set_name       (ProspectPerson *self,
                                                 const char     *name);

@@ -8,8 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* Holds only the row count and a few recently used pages of rows, so that
- * a list of 100,000 deals costs one COUNT(*) and a page per screenful.
+/* Holds the row count, the rows' order (their rowids, read on the first
+ * item request) and a few recently used pages of rows, so that a list of
+ * 100,000 deals costs one COUNT(*), one narrow sorted read and a page of
+ * rows per screenful.
  * Listens to the database's ::changed::<table> and re-counts, emitting
  * items-changed for the whole range (views keep their scroll position). */
 #define PROSPECT_TYPE_QUERY_MODEL (prospect_query_model_get_type ())

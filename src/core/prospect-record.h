@@ -45,7 +45,21 @@ struct _ProspectRecordClass
                         ProspectDatabase  *db,
                         GError           **error);
 
-  gpointer padding[8];
+  /* Optional: derive fields from others before validation, e.g. a deal's
+   * status and close date from its stage. Runs inside the write's
+   * transaction. */
+  void     (*normalize) (ProspectRecord    *self,
+                         ProspectDatabase  *db);
+
+  /* Optional: extra rows to write in the same transaction once the row is
+   * stored (e.g. a deal's stage history). previous is the stored row before
+   * an update, NULL after an insert. */
+  gboolean (*written)   (ProspectRecord    *self,
+                         ProspectRecord    *previous,
+                         ProspectDatabase  *db,
+                         GError           **error);
+
+  gpointer padding[6];
 };
 
 /* For subclasses, in class_init after installing their properties. */
@@ -53,7 +67,14 @@ void         prospect_record_class_add_column   (ProspectRecordClass *klass,
                                                  const char          *property_name,
                                                  ProspectColumnFlags  flags);
 
+const char  *prospect_record_get_table          (ProspectRecord *self);
 const char  *prospect_record_get_id             (ProspectRecord *self);
+/* Before the first insert only: importers and the demo generator keep
+ * their own ids and creation times. Unset (NULL / 0) = made on insert. */
+void         prospect_record_set_id             (ProspectRecord *self,
+                                                 const char     *id);
+void         prospect_record_set_created_at     (ProspectRecord *self,
+                                                 gint64          created_at);
 gint64       prospect_record_get_created_at     (ProspectRecord *self);
 gint64       prospect_record_get_updated_at     (ProspectRecord *self);
 gint64       prospect_record_get_deleted_at     (ProspectRecord *self);  /* 0 = live */
@@ -65,6 +86,12 @@ gboolean     prospect_record_validate           (ProspectRecord    *self,
 /* Assigns a new UUIDv7 id (unless one was set) and the timestamps, validates,
  * writes, then emits ::changed. Nothing is written when it fails. */
 gboolean     prospect_record_insert             (ProspectRecord    *self,
+                                                 ProspectDatabase  *db,
+                                                 GError           **error);
+/* TRUE once the record was inserted or loaded. */
+gboolean     prospect_record_is_stored          (ProspectRecord    *self);
+/* insert when not stored yet, update otherwise */
+gboolean     prospect_record_save               (ProspectRecord    *self,
                                                  ProspectDatabase  *db,
                                                  GError           **error);
 /* Validates and writes all columns; bumps updated_at. When a column has
@@ -90,6 +117,7 @@ gpointer     prospect_record_load               (ProspectDatabase  *db,
 
 /* For the query layer: the column list ("id, created_at, ...") that
  * prospect_record_new_from_statement() expects at result columns 0..n-1. */
+const char  *prospect_record_type_get_table     (GType              record_type);
 const char  *prospect_record_type_select_list   (GType              record_type);
 guint        prospect_record_type_n_columns     (GType              record_type);
 gboolean     prospect_record_type_has_column    (GType              record_type,
