@@ -758,39 +758,69 @@ prospect_database_set_setting (ProspectDatabase  *self,
   return TRUE;
 }
 
-/* Appends the first rows of a check PRAGMA that reports problems. */
+#define MAX_REPORTED_PROBLEMS 10
+
+/* Appends what PRAGMA integrity_check reports, up to MAX_REPORTED_PROBLEMS
+ * lines; a clean file reports the single row "ok". */
 static gboolean
-collect_problems (ProspectDatabase  *self,
-                  const char        *pragma,
-                  GString           *problems,
-                  GError           **error)
+collect_integrity_problems (ProspectDatabase  *self,
+                            GString           *problems,
+                            guint             *n_problems,
+                            GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint n = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->handle, pragma, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return prospect_database_set_sqlite_error (self, rc, error);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GString) row = g_string_new (NULL);
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
 
-      for (int col = 0; col < sqlite3_column_count (stmt); col++)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, col);
-
-          if (col > 0)
-            g_string_append (row, " ");
-          g_string_append (row, text != NULL ? text : "NULL");
-        }
-
-      if (g_str_equal (row->str, "ok"))
+      if (g_strcmp0 (text, "ok") == 0)
         continue;
 
-      if (n++ < 10)
-        g_string_append_printf (problems, "\n%s", row->str);
+      if ((*n_problems)++ < MAX_REPORTED_PROBLEMS)
+        g_string_append_printf (problems, "\n%s", text != NULL ? text : "?");
+    }
+
+  if (rc != SQLITE_DONE)
+    return prospect_database_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* PRAGMA foreign_key_check answers (table, rowid, parent table, fk index):
+ * turned into a sentence a person can act on. */
+static gboolean
+collect_foreign_key_problems (ProspectDatabase  *self,
+                              GString           *problems,
+                              guint             *n_problems,
+                              GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return prospect_database_set_sqlite_error (self, rc, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 rowid = sqlite3_column_int64 (stmt, 1);
+      const char *parent = (const char *) sqlite3_column_text (stmt, 2);
+
+      if ((*n_problems)++ >= MAX_REPORTED_PROBLEMS)
+        continue;
+
+      g_string_append_c (problems, '\n');
+      g_string_append_printf (problems,
+                              _("A row of “%s” (row number %" G_GINT64_FORMAT ") refers to a “%s” that does not exist"),
+                              table != NULL ? table : "?", rowid,
+                              parent != NULL ? parent : "?");
     }
 
   if (rc != SQLITE_DONE)
@@ -804,14 +834,23 @@ prospect_database_check (ProspectDatabase  *self,
                          GError           **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_problems = 0;
 
   g_return_val_if_fail (PROSPECT_IS_DATABASE (self), FALSE);
 
-  if (!collect_problems (self, "PRAGMA integrity_check", problems, error) ||
-      !collect_problems (self, "PRAGMA foreign_key_check", problems, error))
+  if (!collect_integrity_problems (self, problems, &n_problems, error) ||
+      !collect_foreign_key_problems (self, problems, &n_problems, error))
     return FALSE;
 
-  if (problems->len > 0)
+  if (n_problems > MAX_REPORTED_PROBLEMS)
+    g_string_append_printf (problems,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "\n… and %u more problem",
+                                         "\n… and %u more problems",
+                                         n_problems - MAX_REPORTED_PROBLEMS),
+                            n_problems - MAX_REPORTED_PROBLEMS);
+
+  if (n_problems > 0)
     {
       g_set_error (error, PROSPECT_ERROR, PROSPECT_ERROR_DATABASE,
                    _("The database has problems:%s"), problems->str);

@@ -269,7 +269,9 @@ test_check_finds_broken_reference (void)
                                          &error));
   g_assert_false (prospect_database_check (db, &error));
   g_assert_error (error, PROSPECT_ERROR, PROSPECT_ERROR_DATABASE);
-  g_assert_nonnull (strstr (error->message, "deal"));
+  /* A sentence naming the table with the broken row and the missing parent */
+  g_assert_nonnull (strstr (error->message, "A row of “deal”"));
+  g_assert_nonnull (strstr (error->message, "refers to a “stage” that does not exist"));
 }
 
 static void
