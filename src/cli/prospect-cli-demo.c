@@ -92,7 +92,7 @@ print_stats (const char              *path,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     g_print ("  %-16s %10" G_GINT64_FORMAT "\n", _(rows[i].label), rows[i].value);
 
-  g_print (_("Choose who you are in Prospect’s preferences to see one rep’s or manager’s view.\n"));
+  g_print (_("Start Prospect on this file and choose who you are on its welcome page.\n"));
 }
 
 /* A failed run into a file that did not exist before leaves nothing behind. */

@@ -810,16 +810,18 @@ collect_foreign_key_problems (ProspectDatabase  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 rowid = sqlite3_column_int64 (stmt, 1);
+      const char *rowid = (const char *) sqlite3_column_text (stmt, 1);
       const char *parent = (const char *) sqlite3_column_text (stmt, 2);
 
       if ((*n_problems)++ >= MAX_REPORTED_PROBLEMS)
         continue;
 
       g_string_append_c (problems, '\n');
+      /* Translators: a damaged database; “row number” is SQLite's rowid */
       g_string_append_printf (problems,
-                              _("A row of “%s” (row number %" G_GINT64_FORMAT ") refers to a “%s” that does not exist"),
-                              table != NULL ? table : "?", rowid,
+                              _("A row of “%s” (row number %s) refers to a “%s” that does not exist"),
+                              table != NULL ? table : "?",
+                              rowid != NULL ? rowid : "?",
                               parent != NULL ? parent : "?");
     }
 

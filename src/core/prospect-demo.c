@@ -2097,7 +2097,10 @@ demo_create_targets (DemoGenerator  *self,
           gint64 value = MAX (round_to_thousand_dollars (average * growth), 1000 * CENTS_PER_DOLLAR);
 
           team[rep->manager * n_quarters + q] += value;
-          if (!demo_insert_target (self, rep->id, NULL, q, value, error))
+          /* manager_id on a rep's target = the manager who set it, so a
+           * manager's Targets page finds the team's and the reps' targets */
+          if (!demo_insert_target (self, rep->id, demo_person (self, rep->manager)->id,
+                                   q, value, error))
             return FALSE;
         }
     }

@@ -204,7 +204,8 @@ CREATE TABLE todo_item (
 ) STRICT;
 CREATE INDEX todo_by_activity ON todo_item (activity_id, position) WHERE deleted_at IS NULL;
 
--- person_id NULL = the whole team of manager_id.
+-- person_id NULL = the whole team of manager_id; with person_id set,
+-- manager_id is the manager who set that person's target.
 CREATE TABLE target (
   id           TEXT PRIMARY KEY NOT NULL,
   created_at   INTEGER NOT NULL,

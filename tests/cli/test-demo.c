@@ -317,6 +317,9 @@ test_dates (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM target m WHERE m.person_id IS NULL AND m.value <>"
                                   " (SELECT sum(t.value) FROM target t JOIN person p ON p.id = t.person_id"
                                   " WHERE p.manager_id = m.manager_id AND t.period_start = m.period_start)"), ==, 0);
+  /* A rep's target was set by that rep's manager. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM target t JOIN person p ON p.id = t.person_id"
+                                  " WHERE t.manager_id IS NOT p.manager_id"), ==, 0);
 }
 
 static void
