@@ -63,5 +63,8 @@ int             prospect_cli_demo              (ProspectCli        *cli,
 int             prospect_cli_check             (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
+int             prospect_cli_report            (ProspectCli        *cli,
+                                                int                 argc,
+                                                char              **argv);
 
 G_END_DECLS

@@ -27,3 +27,5 @@
 #include "prospect-coaching-note.h"
 
 #include "prospect-demo.h"
+#include "prospect-period.h"
+#include "prospect-analytics.h"

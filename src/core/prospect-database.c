@@ -52,10 +52,13 @@ typedef gboolean (*MigrationFunc) (ProspectDatabase  *self,
 
 static gboolean migrate_to_v1 (ProspectDatabase  *self,
                                GError           **error);
+static gboolean migrate_to_v2 (ProspectDatabase  *self,
+                               GError           **error);
 
 /* migrations[N - 1] turns a version N - 1 file into version N */
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
+  migrate_to_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PROSPECT_SCHEMA_VERSION);
@@ -358,6 +361,14 @@ migrate_to_v1 (ProspectDatabase  *self,
 
   return prospect_database_set_setting (self, "fiscal-year-start-month", "1", error) &&
          prospect_database_set_setting (self, "currency", "USD", error);
+}
+
+/* Indexes only: the analytics' per-owner figures. */
+static gboolean
+migrate_to_v2 (ProspectDatabase  *self,
+               GError           **error)
+{
+  return exec_schema_resource (self, 2, error);
 }
 
 static gboolean

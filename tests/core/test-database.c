@@ -23,7 +23,7 @@ test_create_schema (void)
   };
 
   g_assert_cmpint (prospect_database_get_schema_version (db), ==, PROSPECT_SCHEMA_VERSION);
-  g_assert_cmpint (test_db_query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_db_query_int (db, "PRAGMA user_version"), ==, PROSPECT_SCHEMA_VERSION);
   g_assert_cmpint (test_db_query_int (db, "PRAGMA foreign_keys"), ==, 1);
   journal = test_db_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
@@ -69,7 +69,7 @@ test_reopen_is_noop (void)
   g_assert_no_error (error);
   second_ids = test_db_query_text (db, "SELECT group_concat(id) FROM (SELECT id FROM stage ORDER BY position)");
   g_assert_cmpint (test_db_query_int (db, "SELECT count(*) FROM stage"), ==, 6);
-  g_assert_cmpint (prospect_database_get_schema_version (db), ==, 1);
+  g_assert_cmpint (prospect_database_get_schema_version (db), ==, PROSPECT_SCHEMA_VERSION);
   g_object_unref (db);
 
   g_assert_cmpstr (first_ids, ==, second_ids);
@@ -126,7 +126,7 @@ test_backup_before_migration (void)
 
   db = prospect_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (prospect_database_get_schema_version (db), ==, 1);
+  g_assert_cmpint (prospect_database_get_schema_version (db), ==, PROSPECT_SCHEMA_VERSION);
   g_assert_cmpint (test_db_query_int (db, "SELECT count(*) FROM stage"), ==, 6);
 
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
