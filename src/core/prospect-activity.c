@@ -333,10 +333,11 @@ prospect_activity_class_init (ProspectActivityClass *klass)
   prospect_record_class_add_column (record_class, "kind", PROSPECT_COLUMN_DEFAULT);
   prospect_record_class_add_column (record_class, "subject", PROSPECT_COLUMN_SEARCHABLE);
   prospect_record_class_add_column (record_class, "notes", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_SEARCHABLE);
-  prospect_record_class_add_column (record_class, "due-at", PROSPECT_COLUMN_NULLABLE);
-  prospect_record_class_add_column (record_class, "due-date", PROSPECT_COLUMN_NULLABLE);
+  /* A reschedule, a check-off and its undo show in the history */
+  prospect_record_class_add_column (record_class, "due-at", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
+  prospect_record_class_add_column (record_class, "due-date", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "duration-minutes", PROSPECT_COLUMN_DEFAULT);
-  prospect_record_class_add_column (record_class, "done-at", PROSPECT_COLUMN_NULLABLE);
+  prospect_record_class_add_column (record_class, "done-at", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "outcome", PROSPECT_COLUMN_NULLABLE);
   prospect_record_class_add_column (record_class, "deal-id", PROSPECT_COLUMN_NULLABLE);
   prospect_record_class_add_column (record_class, "account-id", PROSPECT_COLUMN_NULLABLE);

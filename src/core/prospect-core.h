@@ -29,3 +29,4 @@
 #include "prospect-demo.h"
 #include "prospect-period.h"
 #include "prospect-analytics.h"
+#include "prospect-day-plan.h"

@@ -260,6 +260,8 @@ sidebar_row_activated_cb (ProspectWindow *self,
                           GtkListBox     *list)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  /* Enter on a page's row takes the keyboard into the page */
+  gtk_widget_child_focus (GTK_WIDGET (self->page_stack), GTK_DIR_TAB_FORWARD);
 }
 
 static void

@@ -13,9 +13,10 @@ import uitest
 
 NAME = "Mira Test"
 
-# (workspace, sidebar row, heading of the page's status page)
+# (workspace, sidebar row, heading of the page: of its status page, or for
+# the day plan the heading of its Today section)
 PAGES = [
-    ("Rep", "Today", "Your Day Plan"),
+    ("Rep", "Today", "Today"),
     ("Rep", "Pipeline", "Your Pipeline"),
     ("Rep", "Accounts", "Your Accounts"),
     ("Rep", "My Numbers", "Your Numbers"),
@@ -86,9 +87,9 @@ HEADINGS = {heading for _, _, heading in PAGES}
 
 
 def headings_on_screen():
-    """The headings of the pages on screen: their status page (labelled by
-    its title label) and that label are in the tree and drawn. One walk of
-    the tree: each AT-SPI call is a D-Bus round trip."""
+    """The headings of the pages on screen: their status page or section
+    (labelled by its title label) and that label are in the tree and
+    drawn. One walk of the tree: each AT-SPI call is a D-Bus round trip."""
     shown = []
     for page in uitest.find_all(root, "panel"):
         if page.name in HEADINGS and uitest.is_on_screen(page):
@@ -121,22 +122,50 @@ def my_id():
     return row[0]
 
 
-def expected_day_plan():
+def day_plan_sections():
+    """What the day plan must show for the user right now, as the core
+    defines it: overdue = not done and due before now (timed) or before
+    today (all-day), newest first; today = from now to midnight, all-day
+    first. At most 200 rows a section, then an "And N more" row."""
+    now = int(time.time() * 1000)
     today = datetime.date.today()
-    start = int(datetime.datetime.combine(today, datetime.time()).timestamp() * 1000)
-    end = int(datetime.datetime.combine(today + datetime.timedelta(days=1),
-                                        datetime.time()).timestamp() * 1000)
+    midnight = int(datetime.datetime.combine(today + datetime.timedelta(days=1),
+                                             datetime.time()).timestamp() * 1000)
     open_activities = ("FROM activity WHERE owner_id = ? AND done_at IS NULL"
                        " AND deleted_at IS NULL")
     with sqlite3.connect(database) as db:
         overdue = db.execute("SELECT count(*) %s AND (due_at < ? OR due_date < ?)"
-                             % open_activities, (my_id(), start, today.isoformat())).fetchone()[0]
+                             % open_activities, (my_id(), now, today.isoformat())).fetchone()[0]
         due_today = db.execute("SELECT count(*) %s AND ((due_at >= ? AND due_at < ?)"
-                               " OR due_date = ?)" % open_activities,
-                               (my_id(), start, end, today.isoformat())).fetchone()[0]
-    if overdue == 0 and due_today == 0:
-        return "Nothing is due today"
-    return "%d overdue · %d today" % (overdue, due_today)
+                               " OR (due_at IS NULL AND due_date = ?))" % open_activities,
+                               (my_id(), now, midnight, today.isoformat())).fetchone()[0]
+    return overdue, due_today
+
+
+def shown_rows(name):
+    """Rows of the section's list; an empty Today shows only a note."""
+    lists = [node for node in uitest.find_all(root, "list", name) if uitest.is_on_screen(node)]
+    if not lists:
+        return 0
+    return len([row for row in lists[0] if row.getRoleName() == "list item"])
+
+
+def rows_for(count):
+    return min(count, 200) + (1 if count > 200 else 0)
+
+
+def day_plan_matches():
+    open_page("Rep", "Today", "Today")()
+
+    def same():
+        overdue, due_today = day_plan_sections()
+        return (shown_rows("Overdue") == rows_for(overdue)
+                and shown_rows("Today") == rows_for(due_today))
+    try:
+        uitest.wait_until(same, what="the sections to match the database")
+    except uitest.Failure:
+        raise uitest.Failure("shown (overdue, today) %r, the database has %r" % (
+            (shown_rows("Overdue"), shown_rows("Today")), day_plan_sections()))
 
 
 def summary_matches(workspace, row, expected):
@@ -155,8 +184,8 @@ def expected_open_deals():
     return "%d open deal%s" % (n, "" if n == 1 else "s")
 
 
-tap.check("Today counts the user's overdue and today's activities",
-          summary_matches("Rep", "Today", expected_day_plan))
+tap.check("Today lists as many overdue and today's activities as the database holds for the user",
+          day_plan_matches)
 tap.check("Pipeline counts the user's open deals",
           summary_matches("Rep", "Pipeline", expected_open_deals))
 
