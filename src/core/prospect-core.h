@@ -30,3 +30,4 @@
 #include "prospect-period.h"
 #include "prospect-analytics.h"
 #include "prospect-day-plan.h"
+#include "prospect-quick-entry.h"

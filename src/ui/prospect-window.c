@@ -15,6 +15,7 @@
 #include "prospect-funnel-page.h"
 #include "prospect-my-numbers-page.h"
 #include "prospect-pipeline-page.h"
+#include "prospect-quick-entry-dialog.h"
 #include "prospect-targets-page.h"
 #include "prospect-team-page.h"
 #include "prospect-today-page.h"
@@ -192,6 +193,7 @@ prospect_window_show_workspaces (ProspectWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "workspaces");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workspace-rep", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workspace-manager", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-entry", TRUE);
 }
 
 static void
@@ -298,6 +300,51 @@ workspace_action_cb (GtkWidget  *widget,
   prospect_window_set_workspace (PROSPECT_WINDOW (widget), workspace);
 }
 
+/* The toast overlay on screen, if the window or the shown page has one. */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return ADW_TOAST_OVERLAY (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *overlay = find_toast_overlay (child);
+
+      if (overlay != NULL)
+        return overlay;
+    }
+  return NULL;
+}
+
+static void
+quick_entry_saved_cb (ProspectWindow *self,
+                      ProspectRecord *record,
+                      const char     *message)
+{
+  AdwToastOverlay *overlay = find_toast_overlay (GTK_WIDGET (self));
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  /* a toast's title is markup: "Call with Smith & Sons added" */
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
+}
+
+static void
+quick_entry_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ProspectWindow *self = PROSPECT_WINDOW (widget);
+  ProspectQuickEntryDialog *dialog = prospect_quick_entry_dialog_new (GTK_WINDOW (self), self->database);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (quick_entry_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 prospect_window_restore_state (ProspectWindow *self)
 {
@@ -380,6 +427,8 @@ prospect_window_class_init (ProspectWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.workspace-rep", NULL, workspace_action_cb);
   gtk_widget_class_install_action (widget_class, "win.workspace-manager", NULL, workspace_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quick-entry", NULL, quick_entry_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.quick-entry", NULL);
 
   g_type_ensure (PROSPECT_TYPE_PAGE);
 }
@@ -397,6 +446,7 @@ prospect_window_init (ProspectWindow *self)
   /* Until the workspaces show, there is nothing for them to switch. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workspace-rep", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.workspace-manager", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-entry", FALSE);
 }
 
 ProspectWindow *
