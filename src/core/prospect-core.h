@@ -31,3 +31,4 @@
 #include "prospect-analytics.h"
 #include "prospect-day-plan.h"
 #include "prospect-quick-entry.h"
+#include "prospect-reminder-scheduler.h"

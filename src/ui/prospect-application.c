@@ -10,6 +10,7 @@
 
 #include "prospect-application.h"
 #include "prospect-preferences-window.h"
+#include "prospect-reminders.h"
 #include "prospect-window.h"
 
 struct _ProspectApplication
@@ -20,6 +21,12 @@ struct _ProspectApplication
   ProspectDatabase *database;
   GError           *database_error;
   GSettings        *settings;
+  ProspectReminders *reminders;
+  /* --background: the first activation shows no window. */
+  gboolean          start_in_background;
+  /* Our own hold, kept while reminders are pending and the user wants
+   * them after the window closes. */
+  gboolean          holding;
 };
 
 G_DEFINE_FINAL_TYPE (ProspectApplication, prospect_application, ADW_TYPE_APPLICATION)
@@ -66,6 +73,29 @@ color_scheme_changed_cb (GSettings           *settings,
 }
 
 static void
+prospect_application_update_hold (ProspectApplication *self)
+{
+  gboolean hold = self->reminders != NULL &&
+                  prospect_reminders_get_pending (self->reminders) &&
+                  g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (hold == self->holding)
+    return;
+
+  self->holding = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+background_changed_cb (ProspectApplication *self)
+{
+  prospect_application_update_hold (self);
+}
+
+static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -74,9 +104,11 @@ quit_activated_cb (GSimpleAction *action,
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
 
   /* Close rather than destroy, so that each window saves its state in
-   * ::close-request; the application ends with its last window. */
+   * ::close-request; then quit for real, even with reminders pending. */
   for (const GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (app));
 }
 
 static void
@@ -141,6 +173,23 @@ prospect_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     self->database_path = g_strdup (path);
 
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* When Prospect already runs, it already delivers the reminders:
+       * nothing to do, and above all no window to raise. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        return 0;
+
+      self->start_in_background = TRUE;
+    }
+
   return -1;
 }
 
@@ -167,17 +216,45 @@ prospect_application_startup (GApplication *app)
   /* Preferences edit the database; with none there is nothing to edit. */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
                                self->database != NULL);
+
+  if (self->database != NULL)
+    {
+      self->reminders = prospect_reminders_new (GTK_APPLICATION (self), self->database, self->settings);
+      g_signal_connect_object (self->reminders, "notify::pending",
+                               G_CALLBACK (background_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::run-in-background",
+                               G_CALLBACK (background_changed_cb), self, G_CONNECT_SWAPPED);
+      prospect_application_update_hold (self);
+    }
 }
 
 static void
 prospect_application_activate (GApplication *app)
 {
+  ProspectApplication *self = PROSPECT_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (self->start_in_background)
+    {
+      self->start_in_background = FALSE;
+      return;
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (prospect_window_new (PROSPECT_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+static void
+prospect_application_shutdown (GApplication *app)
+{
+  ProspectApplication *self = PROSPECT_APPLICATION (app);
+
+  /* The reminders write to the database: stop them before it closes. */
+  g_clear_object (&self->reminders);
+
+  G_APPLICATION_CLASS (prospect_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -204,6 +281,7 @@ prospect_application_class_init (ProspectApplicationClass *klass)
   app_class->handle_local_options = prospect_application_handle_local_options;
   app_class->startup = prospect_application_startup;
   app_class->activate = prospect_application_activate;
+  app_class->shutdown = prospect_application_shutdown;
 }
 
 static void
@@ -212,10 +290,14 @@ prospect_application_init (ProspectApplication *self)
   static const GOptionEntry options[] = {
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this database file instead of the default one"), N_("PATH") },
+    { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window and deliver reminders"), NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  /* Notification servers show it as the sender of reminders. */
+  g_set_application_name ("Prospect");
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan your sales day and coach your team."));
 }

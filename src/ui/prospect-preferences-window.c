@@ -12,6 +12,7 @@
 #include "prospect-validate.h"
 
 #include "prospect-preferences-window.h"
+#include "prospect-reminders.h"
 
 struct _ProspectPreferencesWindow
 {
@@ -26,6 +27,13 @@ struct _ProspectPreferencesWindow
   GtkLabel             *role_label;
   AdwComboRow          *fiscal_year_row;
   AdwEntryRow          *currency_row;
+  GtkSpinButton        *lead_spin;
+  GtkSpinButton        *all_day_spin;
+  GtkSwitch            *digest_switch;
+  AdwActionRow         *digest_hour_row;
+  GtkSpinButton        *digest_spin;
+  GtkSwitch            *background_switch;
+  GtkSwitch            *login_switch;
 };
 
 /* Same order as the rows of style_row. */
@@ -190,6 +198,80 @@ month_names_new (void)
   return G_LIST_MODEL (months);
 }
 
+/* Hours show as a time of day, "09:00", and read back from one. */
+static gboolean
+hour_output_cb (GtkSpinButton *spin)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *text = NULL;
+
+  time = g_date_time_new_utc (2000, 1, 1, gtk_spin_button_get_value_as_int (spin), 0, 0);
+  /* Translators: an hour of the day in the reminder preferences, see strftime(3) */
+  text = g_date_time_format (time, _("%H:%M"));
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static int
+hour_input_cb (GtkSpinButton *spin,
+               double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint64 hour;
+  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
+
+  if (!g_ascii_string_to_unsigned (g_strstrip (parts[0]), 10, 0, 23, &hour, NULL))
+    return GTK_INPUT_ERROR;
+
+  *new_value = hour;
+
+  return TRUE;
+}
+
+/* The autostart entry is the state: it may have been removed by hand. */
+static void
+login_switch_active_cb (ProspectPreferencesWindow *self)
+{
+  gboolean enabled = gtk_switch_get_active (self->login_switch);
+  g_autoptr(GError) error = NULL;
+
+  if (prospect_reminders_set_start_at_login (enabled, &error))
+    return;
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  g_signal_handlers_block_by_func (self->login_switch, login_switch_active_cb, self);
+  gtk_switch_set_active (self->login_switch, !enabled);
+  g_signal_handlers_unblock_by_func (self->login_switch, login_switch_active_cb, self);
+}
+
+static void
+prospect_preferences_window_bind_reminders (ProspectPreferencesWindow *self)
+{
+  g_settings_bind (self->settings, "reminder-lead-minutes",
+                   gtk_spin_button_get_adjustment (self->lead_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-all-day-hour",
+                   gtk_spin_button_get_adjustment (self->all_day_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-digest",
+                   self->digest_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-digest-hour",
+                   gtk_spin_button_get_adjustment (self->digest_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background",
+                   self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->digest_switch, "active",
+                          self->digest_hour_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+
+  gtk_switch_set_active (self->login_switch, prospect_reminders_get_start_at_login ());
+  g_signal_connect_object (self->login_switch, "notify::active",
+                           G_CALLBACK (login_switch_active_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 prospect_preferences_window_load (ProspectPreferencesWindow *self)
 {
@@ -248,10 +330,19 @@ prospect_preferences_window_class_init (ProspectPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, role_label);
   gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, fiscal_year_row);
   gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, all_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, digest_switch);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, digest_hour_row);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, digest_spin);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, ProspectPreferencesWindow, login_switch);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hour_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hour_input_cb);
 }
 
 static void
@@ -269,6 +360,7 @@ prospect_preferences_window_init (ProspectPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 color_scheme_to_row, row_to_color_scheme,
                                 NULL, NULL);
+  prospect_preferences_window_bind_reminders (self);
 }
 
 ProspectPreferencesWindow *
