@@ -230,8 +230,32 @@ new_calendar_box (const char *id)
   return box;
 }
 
+/* An overdue activity's reminder has already fired: these bring it back
+ * later (the app actions of src/ui/prospect-reminders.c). For a future
+ * activity a snooze would change nothing, so they are not offered. */
 static GMenuModel *
-new_activity_menu (const char *id)
+new_remind_section (const char *id)
+{
+  GMenu *section = g_menu_new ();
+  static const struct { const char *label; const char *action; } choices[] = {
+    { N_("Remind Me in an _Hour"), "app.reminder-snooze-hour" },
+    { N_("Remind Me To_morrow"), "app.reminder-snooze-tomorrow" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(choices[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, choices[i].action, "s", id);
+      g_menu_append_item (section, item);
+    }
+
+  return G_MENU_MODEL (section);
+}
+
+static GMenuModel *
+new_activity_menu (const char *id,
+                   gboolean    overdue)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) moves = g_menu_new ();
@@ -256,6 +280,13 @@ new_activity_menu (const char *id)
   g_menu_append_item (pick, calendar);
   g_menu_append_submenu (moves, _("_Pick a Date…"), G_MENU_MODEL (pick));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+
+  if (overdue)
+    {
+      g_autoptr(GMenuModel) remind = new_remind_section (id);
+
+      g_menu_append_section (menu, NULL, remind);
+    }
 
   g_menu_item_set_action_and_target (delete, "today.delete", "s", id);
   g_menu_append_item (others, delete);
@@ -283,7 +314,8 @@ create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
 {
   const char *id = user_data;
-  g_autoptr(GMenuModel) menu = new_activity_menu (id);
+  gboolean overdue = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "overdue"));
+  g_autoptr(GMenuModel) menu = new_activity_menu (id, overdue);
   GtkPopover *popover;
 
   gtk_menu_button_set_menu_model (button, menu);
@@ -294,11 +326,13 @@ create_menu_cb (GtkMenuButton *button,
 
 static GtkWidget *
 new_menu_button (const char *id,
-                 const char *subject)
+                 const char *subject,
+                 gboolean    overdue)
 {
   GtkWidget *button = gtk_menu_button_new ();
   g_autofree char *label = NULL;
 
+  g_object_set_data (G_OBJECT (button), "overdue", GINT_TO_POINTER (overdue));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_menu_cb,
                                          g_strdup (id), g_free);
@@ -380,7 +414,7 @@ new_activity_row (ProspectTodayPage *self,
   const KindInfo *kind = kind_info (prospect_activity_get_kind (activity));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (kind->icon_name);
-  GtkWidget *menu_button = new_menu_button (id, subject);
+  GtkWidget *menu_button = new_menu_button (id, subject, overdue);
   GtkWidget *check = new_check_button (id, subject);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

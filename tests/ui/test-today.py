@@ -2,8 +2,8 @@
 """The day plan, run from the keyboard on a sample team: Enter on the
 sidebar's Today row goes into the plan, the arrows move across sections,
 Space checks the focused overdue activity off (it leaves the list, the
-database records done_at), the toast's Undo brings it back, and its menu
-moves it to tomorrow."""
+database records done_at), the toast's Undo brings it back, its menu
+moves it to tomorrow, and an overdue row's menu snoozes its reminder."""
 
 import datetime
 import os
@@ -13,7 +13,7 @@ import time
 
 import uitest
 
-tap = uitest.Tap(8)
+tap = uitest.Tap(9)
 directory = os.environ["PROSPECT_TEST_DIR"]
 database = os.path.join(directory, "today.db")
 cli = os.path.join(os.path.dirname(os.environ["PROSPECT_BIN"]), "..", "cli", "prospect-cli")
@@ -247,6 +247,37 @@ def delete_and_undo():
 
 
 tap.check("Delete deletes the focused activity; the toast's Undo restores it", delete_and_undo)
+
+def snoozed_until(activity_id):
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT snoozed_until FROM activity WHERE id = ?",
+                          (activity_id,)).fetchone()[0]
+
+
+def remind_me_in_an_hour():
+    """An overdue row's menu offers the longer snoozes of the reminders;
+    "in an hour" stores snoozed_until an hour from now."""
+    if len(expected) < 2:
+        raise uitest.Failure("the sample team gave only one overdue activity")
+    other_id, other_subject = expected[1]
+    # GTK 4.8 shows the menu button and its inner button under one name:
+    # the inner one carries the click action
+    buttons = [node for node in uitest.find_all(root, "push button", "Reschedule “%s”" % other_subject)
+               if uitest.is_on_screen(node) and node.queryAction().nActions > 0]
+    if not buttons:
+        raise uitest.Failure("no menu button for “%s”" % other_subject)
+    uitest.click(buttons[0])
+    before_ms = int(time.time() * 1000)
+    uitest.click(uitest.find(root, "menu item", "Remind Me in an Hour"))
+    uitest.wait_until(lambda: snoozed_until(other_id) is not None, 5, "snoozed_until in the database")
+    hour_ms = 60 * 60 * 1000
+    value = snoozed_until(other_id)
+    if not before_ms + hour_ms - 60000 <= value <= int(time.time() * 1000) + hour_ms + 60000:
+        raise uitest.Failure("snoozed_until is %d, not an hour after %d" % (value, before_ms))
+
+
+tap.check("an overdue row's menu has Remind Me in an Hour, which snoozes its reminder an hour",
+          remind_me_in_an_hour)
 
 app.stop()
 tap.exit()
