@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "prospect-analytics.h"
+#include "prospect-clock.h"
 #include "prospect-error.h"
 
 /* The SQL is put together from the constant fragments below (never from
@@ -141,6 +142,38 @@ static const char * const grouping_names[] = {
   "  AND d.created_at >= :start_ms AND d.created_at < :end_ms%2$s LIMIT -1)" \
   " WHERE r >= 0 GROUP BY r"
 #define WON_RANK G_MAXINT32
+
+/* The columns of a ProspectDealRow, from a deal d. */
+#define DEAL_ROW_COLUMNS \
+  "d.id, d.title, (SELECT name FROM account WHERE id = d.account_id)," \
+  " (SELECT name FROM person WHERE id = d.owner_id)," \
+  " (SELECT name FROM stage WHERE id = d.stage_id), d.status, d.amount, d.currency," \
+  " CASE WHEN d.status = 'open' THEN d.expected_close ELSE d.closed_on END"
+
+/* The cohort deals whose furthest stage is :min_rank or beyond, i.e.
+ * that reached the step of that rank; the same cohort and ranks as
+ * FUNNEL_SQL. */
+#define FUNNEL_DEALS_SQL \
+  "WITH %1$s SELECT " DEAL_ROW_COLUMNS \
+  " FROM (SELECT d.*, CASE WHEN d.status = 'won' THEN 2147483647 ELSE max(" \
+  "   coalesce(CASE d.stage_id%3$s END, -1)," \
+  "   coalesce((SELECT max(CASE c.to_stage_id%3$s END) FROM deal_stage_change c" \
+  "    WHERE c.deal_id = d.id AND c.deleted_at IS NULL), -1)) END AS r" \
+  "  FROM deal d WHERE d.deleted_at IS NULL" \
+  "  AND d.created_at >= :start_ms AND d.created_at < :end_ms%2$s LIMIT -1) d" \
+  " WHERE d.r >= :min_rank ORDER BY d.title COLLATE NOCASE, d.id"
+
+/* Won in P and open expected in P: the deals of won_count and open_count.
+ * %1$s = members CTE, %2$s = owner filter. */
+#define REPORT_DEALS_SQL \
+  "WITH %1$s SELECT " DEAL_ROW_COLUMNS " FROM deal d WHERE d.deleted_at IS NULL" \
+  " AND ((d.status = 'won' AND d.closed_on BETWEEN :start AND :end)" \
+  "  OR (d.status = 'open' AND d.expected_close BETWEEN :start AND :end))%2$s" \
+  " ORDER BY 9, d.title COLLATE NOCASE, d.id"
+
+#define OVERDUE_SQL \
+  "SELECT count(*) FROM activity WHERE owner_id = ?1 AND done_at IS NULL" \
+  " AND deleted_at IS NULL AND (due_at < ?2 OR (due_at IS NULL AND due_date < ?3))"
 
 #define FUNNEL_STAGES_SQL \
   "SELECT id, name, position, kind FROM stage" \
@@ -1037,30 +1070,29 @@ stage_rank_cases (FunnelBuilder *builder)
   return g_string_free (cases, FALSE);
 }
 
-static gboolean
-count_cohort (ProspectDatabase     *db,
-              FunnelBuilder        *builder,
-              const ProspectScope  *scope,
-              const Params         *params,
-              GError              **error)
+/* Prepares the cohort query template (FUNNEL_SQL or FUNNEL_DEALS_SQL)
+ * for scope and binds the stage ranks; NULL on error. */
+static sqlite3_stmt *
+prepare_cohort (ProspectDatabase     *db,
+                FunnelBuilder        *builder,
+                const char           *template,
+                const ProspectScope  *scope,
+                const Params         *params,
+                GError              **error)
 {
   g_autofree char *filter = NULL;
   g_autofree char *cases = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  int rc;
-
-  if (builder->stage_ids->len == 0)
-    return TRUE;
 
   if (!scope_filter (db, scope, params, &filter, error))
-    return FALSE;
+    return NULL;
 
   cases = stage_rank_cases (builder);
-  sql = g_strdup_printf (FUNNEL_SQL, members_sql[scope->kind], filter ? filter : "", cases);
+  sql = g_strdup_printf (template, members_sql[scope->kind], filter ? filter : "", cases);
   stmt = prospect_database_prepare (db, sql, error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
 
   bind_params (stmt, params);
   for (guint i = 0; i < builder->stage_ids->len; i++)
@@ -1072,6 +1104,26 @@ count_cohort (ProspectDatabase     *db,
       bind_int64 (stmt, rank_name, g_array_index (builder->stage_ranks, int, i));
     }
 
+  return stmt;
+}
+
+static gboolean
+count_cohort (ProspectDatabase     *db,
+              FunnelBuilder        *builder,
+              const ProspectScope  *scope,
+              const Params         *params,
+              GError              **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (builder->stage_ids->len == 0)
+    return TRUE;
+
+  stmt = prepare_cohort (db, builder, FUNNEL_SQL, scope, params, error);
+  if (stmt == NULL)
+    return FALSE;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     add_rank_row (builder, stmt);
   sqlite3_reset (stmt);
@@ -1080,6 +1132,22 @@ count_cohort (ProspectDatabase     *db,
     return prospect_database_set_sqlite_error (db, rc, error);
 
   return TRUE;
+}
+
+/* The bound values of a funnel over period. */
+static void
+funnel_params_init (Params               *params,
+                    const ProspectPeriod *period,
+                    const ProspectScope  *scope,
+                    const char           *currency)
+{
+  GDate after_end = period->end;
+
+  g_date_add_days (&after_end, 1);
+  params->person = scope->person_id;
+  params->currency = currency;
+  params->start_ms = prospect_date_to_local_ms (&period->start);
+  params->end_ms = prospect_date_to_local_ms (&after_end);
 }
 
 ProspectFunnel *
@@ -1093,7 +1161,6 @@ prospect_funnel_compute (ProspectDatabase      *db,
   g_autoptr(GArray) stage_ranks = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) stage_ids = g_ptr_array_new_with_free_func (g_free);
   FunnelBuilder builder = { NULL, ranks, stage_ids, stage_ranks };
-  GDate after_end;
   Params params = { 0 };
 
   g_return_val_if_fail (PROSPECT_IS_DATABASE (db), NULL);
@@ -1111,12 +1178,7 @@ prospect_funnel_compute (ProspectDatabase      *db,
   g_array_set_clear_func (funnel->steps, funnel_step_clear);
   builder.funnel = funnel;
 
-  after_end = period->end;
-  g_date_add_days (&after_end, 1);
-  params.person = scope->person_id;
-  params.currency = funnel->currency;
-  params.start_ms = prospect_date_to_local_ms (&period->start);
-  params.end_ms = prospect_date_to_local_ms (&after_end);
+  funnel_params_init (&params, period, scope, funnel->currency);
 
   if (!run_statement (db, FUNNEL_STAGES_SQL, &params, funnel_stage_cb, &builder, error) ||
       !count_cohort (db, &builder, scope, &params, error))
@@ -1143,4 +1205,170 @@ prospect_funnel_free (ProspectFunnel *funnel)
   g_free (funnel->scope_person_id);
   g_free (funnel->currency);
   g_free (funnel);
+}
+
+/* ---- the deals behind the figures --------------------------------------- */
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+deal_row_cb (gpointer      data,
+             sqlite3_stmt *stmt)
+{
+  GPtrArray *rows = data;
+  ProspectDealRow *row = g_new0 (ProspectDealRow, 1);
+
+  row->id = column_dup (stmt, 0);
+  row->title = column_dup (stmt, 1);
+  row->account_name = column_dup (stmt, 2);
+  row->owner_name = column_dup (stmt, 3);
+  row->stage_name = column_dup (stmt, 4);
+  row->status = column_dup (stmt, 5);
+  row->amount = sqlite3_column_int64 (stmt, 6);
+  row->currency = column_dup (stmt, 7);
+  row->date = column_dup (stmt, 8);
+  g_ptr_array_add (rows, row);
+}
+
+void
+prospect_deal_row_free (ProspectDealRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->id);
+  g_free (row->title);
+  g_free (row->account_name);
+  g_free (row->owner_name);
+  g_free (row->stage_name);
+  g_free (row->status);
+  g_free (row->currency);
+  g_free (row->date);
+  g_free (row);
+}
+
+static GPtrArray *
+deal_rows_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) prospect_deal_row_free);
+}
+
+GPtrArray *
+prospect_funnel_list_deals (ProspectDatabase     *db,
+                            const ProspectPeriod *period,
+                            const ProspectScope  *scope,
+                            guint                 step,
+                            GError              **error)
+{
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) stage_ranks = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ProspectFunnel) funnel = g_new0 (ProspectFunnel, 1);
+  g_autoptr(GPtrArray) rows = deal_rows_new ();
+  g_autofree char *currency = NULL;
+  FunnelBuilder builder = { funnel, ranks, stage_ids, stage_ranks };
+  Params params = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PROSPECT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (period != NULL && scope != NULL, NULL);
+
+  if (!check_scope (scope, error))
+    return NULL;
+
+  funnel->steps = g_array_new (FALSE, TRUE, sizeof (ProspectFunnelStep));
+  g_array_set_clear_func (funnel->steps, funnel_step_clear);
+  currency = report_currency (db);
+  funnel_params_init (&params, period, scope, currency);
+
+  if (!run_statement (db, FUNNEL_STAGES_SQL, &params, funnel_stage_cb, &builder, error))
+    return NULL;
+  if (step >= ranks->len)
+    return g_steal_pointer (&rows);
+
+  stmt = prepare_cohort (db, &builder, FUNNEL_DEALS_SQL, scope, &params, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":min_rank"),
+                      g_array_index (ranks, int, step));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    deal_row_cb (rows, stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      prospect_database_set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+prospect_report_list_deals (ProspectDatabase     *db,
+                            const ProspectPeriod *period,
+                            const ProspectScope  *scope,
+                            GError              **error)
+{
+  g_autoptr(GPtrArray) rows = deal_rows_new ();
+  g_autofree char *sql = NULL;
+  Params params = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (PROSPECT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (period != NULL && scope != NULL, NULL);
+
+  if (!check_scope (scope, error))
+    return NULL;
+
+  params.person = scope->person_id;
+  params.start = prospect_date_to_iso (&period->start);
+  params.end = prospect_date_to_iso (&period->end);
+  sql = g_strdup_printf (REPORT_DEALS_SQL, members_sql[scope->kind],
+                         scope->kind != PROSPECT_SCOPE_EVERYONE ? " AND d.owner_id IN members" : "");
+  ok = run_statement (db, sql, &params, deal_row_cb, rows, error);
+  params_clear (&params);
+
+  return ok ? g_steal_pointer (&rows) : NULL;
+}
+
+gint64
+prospect_count_overdue_activities (ProspectDatabase  *db,
+                                   const char        *owner_id,
+                                   GError           **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (PROSPECT_IS_DATABASE (db), -1);
+  g_return_val_if_fail (owner_id != NULL, -1);
+
+  stmt = prospect_database_prepare (db, OVERDUE_SQL, error);
+  if (stmt == NULL)
+    return -1;
+
+  today = prospect_clock_today_iso ();
+  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, prospect_clock_now_ms ());
+  sqlite3_bind_text (stmt, 3, today, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      prospect_database_set_sqlite_error (db, rc, error);
+      return -1;
+    }
+
+  return count;
 }

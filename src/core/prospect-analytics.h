@@ -157,6 +157,45 @@ ProspectFunnel *prospect_funnel_compute (ProspectDatabase      *db,
                                          GError               **error);
 void            prospect_funnel_free    (ProspectFunnel        *funnel);
 
+/* The deals behind a figure, for "open the matching deals". Text as
+ * stored; account_name and date may be NULL. date is the close day of a
+ * won or lost deal and the expected close of an open one (YYYY-MM-DD). */
+typedef struct
+{
+  char   *id;
+  char   *title;
+  char   *account_name;
+  char   *owner_name;
+  char   *stage_name;
+  char   *status;        /* open, won or lost */
+  gint64  amount;        /* minor units of currency */
+  char   *currency;
+  char   *date;
+} ProspectDealRow;
+
+void       prospect_deal_row_free         (ProspectDealRow      *row);
+
+/* The deals of the funnel's cohort that reached step (an index into
+ * ProspectFunnel.steps, same definition, so their number is that step's
+ * reached_count), by title. A GPtrArray of ProspectDealRow. */
+GPtrArray *prospect_funnel_list_deals     (ProspectDatabase     *db,
+                                           const ProspectPeriod *period,
+                                           const ProspectScope  *scope,
+                                           guint                 step,
+                                           GError              **error);
+/* The deals in scope won in P (won_count) and the open ones expected to
+ * close in P (open_count), by date then title. */
+GPtrArray *prospect_report_list_deals     (ProspectDatabase     *db,
+                                           const ProspectPeriod *period,
+                                           const ProspectScope  *scope,
+                                           GError              **error);
+/* Activities owned by owner_id that are not done and were due before now
+ * (timed) or before today (all-day), as the day plan's "Overdue"; -1 on
+ * error. */
+gint64     prospect_count_overdue_activities (ProspectDatabase  *db,
+                                              const char        *owner_id,
+                                              GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProspectReport, prospect_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProspectFunnel, prospect_funnel_free)
 

@@ -613,6 +613,144 @@ test_scope_needs_person (Team          *team,
   g_assert_error (error, PROSPECT_ERROR, PROSPECT_ERROR_INVALID);
 }
 
+static int
+test_compare_int64 (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The deals behind each funnel step are as many as the step counts, and
+ * the right ones: Proposal is A, B (skipped Qualified), C and H. */
+static void
+test_funnel_deals (Team          *team,
+                   gconstpointer  data)
+{
+  ProspectScope scope = { PROSPECT_SCOPE_TEAM, team->max };
+  g_autoptr(ProspectFunnel) funnel = NULL;
+  g_autoptr(GPtrArray) beyond = NULL;
+  ProspectPeriod period;
+
+  g_assert_true (prospect_period_parse ("2027-Q3", 4, &period, NULL));
+  funnel = prospect_funnel_compute (team->db, &period, &scope, NULL);
+  g_assert_nonnull (funnel);
+
+  for (guint i = 0; i < funnel->steps->len; i++)
+    {
+      const ProspectFunnelStep *step = &g_array_index (funnel->steps, ProspectFunnelStep, i);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 value = 0;
+
+      rows = prospect_funnel_list_deals (team->db, &period, &scope, i, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, step->reached_count);
+      for (guint j = 0; j < rows->len; j++)
+        {
+          const ProspectDealRow *row = g_ptr_array_index (rows, j);
+
+          g_assert_cmpstr (row->title, ==, "Deal");
+          if (g_strcmp0 (row->currency, funnel->currency) == 0)
+            value += row->amount;
+        }
+      g_assert_cmpint (value, ==, step->reached_value);
+
+      if (i == 2)
+        {
+          gint64 amounts[4];
+
+          g_assert_cmpuint (rows->len, ==, 4);
+          for (guint j = 0; j < 4; j++)
+            amounts[j] = ((ProspectDealRow *) g_ptr_array_index (rows, j))->amount;
+          g_qsort_with_data (amounts, 4, sizeof (gint64), (GCompareDataFunc) test_compare_int64, NULL);
+          g_assert_cmpint (amounts[0], ==, 500000);
+          g_assert_cmpint (amounts[1], ==, 800000);
+          g_assert_cmpint (amounts[2], ==, 1000000);
+          g_assert_cmpint (amounts[3], ==, 2000000);
+        }
+      if (i == funnel->steps->len - 1)
+        {
+          g_assert_cmpuint (rows->len, ==, 1);
+          g_assert_cmpstr (((ProspectDealRow *) g_ptr_array_index (rows, 0))->status, ==, "won");
+          g_assert_cmpstr (((ProspectDealRow *) g_ptr_array_index (rows, 0))->owner_name, ==, "Rita");
+          g_assert_cmpstr (((ProspectDealRow *) g_ptr_array_index (rows, 0))->stage_name, ==, "Won");
+          g_assert_cmpstr (((ProspectDealRow *) g_ptr_array_index (rows, 0))->account_name, ==, "Northwind");
+        }
+    }
+
+  beyond = prospect_funnel_list_deals (team->db, &period, &scope, funnel->steps->len, NULL);
+  g_assert_nonnull (beyond);
+  g_assert_cmpuint (beyond->len, ==, 0);
+}
+
+/* Rita in the quarter: won E (15 Oct) and A (5 Nov), open D (10 Nov),
+ * F (1 Dec, EUR) and C (15 Dec); Z was deleted. By date. */
+static void
+test_report_deals (Team          *team,
+                   gconstpointer  data)
+{
+  const gint64 amounts[] = { 300000, 1000000, 400000, 700000, 2000000 };
+  const char *dates[] = { "2026-10-15", "2026-11-05", "2026-11-10", "2026-12-01", "2026-12-15" };
+  g_autoptr(ProspectReport) report = compute (team, "2027-Q3", PROSPECT_SCOPE_PERSON,
+                                              team->rita, PROSPECT_GROUP_NONE);
+  ProspectScope scope = { PROSPECT_SCOPE_PERSON, team->rita };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = prospect_report_list_deals (team->db, &report->period, &scope, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, report->total.won_count + report->total.open_count);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (amounts));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ProspectDealRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpint (row->amount, ==, amounts[i]);
+      g_assert_cmpstr (row->date, ==, dates[i]);
+      g_assert_cmpstr (row->status, ==, i < 2 ? "won" : "open");
+    }
+}
+
+/* Overdue: not done and due before now (timed) or before today (all
+ * day); Ravi's undated one is not. */
+static void
+test_overdue (Team          *team,
+              gconstpointer  data)
+{
+  struct { gint64 due_at; const char *due_date; gboolean done; } cases[] = {
+    { -1, "2026-11-20", FALSE },                          /* overdue */
+    { -1, "2026-11-23", FALSE },                          /* today: not yet */
+    { prospect_clock_now_ms () - 60000, NULL, FALSE },    /* a minute ago */
+    { prospect_clock_now_ms () + 60000, NULL, FALSE },    /* in a minute */
+    { prospect_clock_now_ms () - 60000, NULL, TRUE },     /* done */
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (prospect_count_overdue_activities (team->db, team->ravi, &error), ==, 0);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ProspectActivity) activity = prospect_activity_new ();
+
+      prospect_activity_set_subject (activity, "Call");
+      prospect_activity_set_owner_id (activity, team->ravi);
+      if (cases[i].due_at != -1)
+        prospect_activity_set_due_at (activity, cases[i].due_at);
+      prospect_activity_set_due_date (activity, cases[i].due_date);
+      if (cases[i].done)
+        prospect_activity_set_done_at (activity, prospect_clock_now_ms ());
+      g_assert_true (prospect_record_insert (PROSPECT_RECORD (activity), team->db, &error));
+    }
+
+  g_assert_cmpint (prospect_count_overdue_activities (team->db, team->ravi, &error), ==, 2);
+  g_assert_cmpint (prospect_count_overdue_activities (team->db, team->rita, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -627,6 +765,9 @@ main (int    argc,
   ADD ("/core/analytics/group-by-sector", test_group_by_sector);
   ADD ("/core/analytics/funnel", test_funnel);
   ADD ("/core/analytics/funnel-person", test_funnel_person);
+  ADD ("/core/analytics/funnel-deals", test_funnel_deals);
+  ADD ("/core/analytics/report-deals", test_report_deals);
+  ADD ("/core/analytics/overdue", test_overdue);
   ADD ("/core/analytics/empty-period", test_empty_period);
   ADD ("/core/analytics/scope-needs-person", test_scope_needs_person);
 #undef ADD

@@ -14,16 +14,17 @@ import uitest
 NAME = "Mira Test"
 
 # (workspace, sidebar row, heading of the page: of its status page, or for
-# the day plan the heading of its Today section)
+# the day plan the heading of its Today section, for My Numbers that of
+# its figures)
 PAGES = [
     ("Rep", "Today", "Today"),
     ("Rep", "Pipeline", "Your Pipeline"),
     ("Rep", "Accounts", "Your Accounts"),
     ("Rep", "My Numbers", "Your Numbers"),
-    ("Manager", "Team", "Your Team"),
-    ("Manager", "Funnel", "Team Funnel"),
+    ("Manager", "Team", "No Team Yet"),
+    ("Manager", "Funnel", "Deals by Furthest Stage"),
     ("Manager", "Coaching", "Coaching"),
-    ("Manager", "Targets", "Targets"),
+    ("Manager", "Targets", "No One Reports to You"),
 ]
 
 # prospect-demo.h: the small sample team is 2 managers, 8 reps and 1
