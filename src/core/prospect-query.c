@@ -31,6 +31,9 @@ typedef struct
 {
   const ProspectColumn *column;
   gboolean              descending;
+  /* Set when sorting by a column of the row that column points at */
+  const char           *related_table;
+  const ProspectColumn *related_column;
 } SortKey;
 
 struct _ProspectQuery
@@ -216,13 +219,35 @@ prospect_query_order_by (ProspectQuery *self,
                          const char    *column,
                          gboolean       descending)
 {
-  SortKey key = { NULL, descending };
+  SortKey key = { NULL, descending, NULL, NULL };
 
   g_return_if_fail (PROSPECT_IS_QUERY (self));
   g_return_if_fail (column != NULL);
 
   key.column = lookup_column (self, column);
   if (key.column != NULL)
+    g_array_append_val (self->order, key);
+}
+
+void
+prospect_query_order_by_related (ProspectQuery *self,
+                                 const char    *column,
+                                 GType          related_type,
+                                 const char    *related_column,
+                                 gboolean       descending)
+{
+  SortKey key = { NULL, descending, NULL, NULL };
+
+  g_return_if_fail (PROSPECT_IS_QUERY (self));
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (related_column != NULL);
+
+  key.column = lookup_column (self, column);
+  key.related_table = prospect_record_type_get_table (related_type);
+  key.related_column = prospect_record_type_lookup_column (related_type, related_column);
+  if (key.related_column == NULL)
+    g_critical ("%s has no column “%s”", g_type_name (related_type), related_column);
+  else if (key.column != NULL)
     g_array_append_val (self->order, key);
 }
 
@@ -322,10 +347,19 @@ append_order (ProspectQuery *self,
   for (guint i = 0; i < self->order->len; i++)
     {
       const SortKey *key = &g_array_index (self->order, SortKey, i);
+      const ProspectColumn *sorted = key->related_column != NULL ? key->related_column : key->column;
 
-      g_string_append_printf (sql, "%s%s%s, ",
-                              key->column->column,
-                              key->column->value_type == G_TYPE_STRING ? " COLLATE NOCASE" : "",
+      /* Both names come from the record classes' column lists, never
+       * from user data. */
+      if (key->related_column != NULL)
+        g_string_append_printf (sql, "(SELECT r.%s FROM %s r WHERE r.id = %s.%s)",
+                                key->related_column->column, key->related_table,
+                                prospect_record_type_get_table (self->record_type),
+                                key->column->column);
+      else
+        g_string_append (sql, key->column->column);
+      g_string_append_printf (sql, "%s%s, ",
+                              sorted->value_type == G_TYPE_STRING ? " COLLATE NOCASE" : "",
                               key->descending ? " DESC" : "");
     }
 

@@ -48,6 +48,14 @@ void           prospect_query_set_search       (ProspectQuery *self,
 void           prospect_query_order_by         (ProspectQuery *self,
                                                 const char    *column,
                                                 gboolean       descending);
+/* Sorts by related_column of the related_type row that column (a foreign
+ * key) points at, e.g. a deal's account_id by the account's name. Rows
+ * pointing nowhere come first in ascending order. */
+void           prospect_query_order_by_related (ProspectQuery *self,
+                                                const char    *column,
+                                                GType          related_type,
+                                                const char    *related_column,
+                                                gboolean       descending);
 void           prospect_query_clear_order      (ProspectQuery *self);
 void           prospect_query_set_include_deleted (ProspectQuery *self,
                                                 gboolean       include_deleted);
