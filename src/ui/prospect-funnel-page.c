@@ -33,10 +33,6 @@ struct _ProspectFunnelPage
 {
   ProspectPage            parent_instance;
 
-  ProspectDatabase       *database;
-  gulong                  changed_ids[3];
-  guint                   refresh_id;
-  gboolean                stale;
 
   ProspectPeriod          period;
   Series                  series[2];
@@ -66,6 +62,7 @@ open_deals (ProspectFunnelPage *self,
             guint               series_index,
             guint               step)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   Series *series = &self->series[series_index];
   const ProspectFunnelStep *funnel_step;
   g_autoptr(GPtrArray) rows = NULL;
@@ -78,7 +75,7 @@ open_deals (ProspectFunnelPage *self,
     return;
 
   funnel_step = &g_array_index (series->funnel->steps, ProspectFunnelStep, step);
-  rows = prospect_funnel_list_deals (self->database, &self->period, &series->scope, step, &error);
+  rows = prospect_funnel_list_deals (database, &self->period, &series->scope, step, &error);
   if (rows == NULL)
     {
       g_warning ("Could not list the deals: %s", error->message);
@@ -242,11 +239,12 @@ compute_series (ProspectFunnelPage  *self,
                 const char          *name,
                 GError             **error)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   series->person_id = g_strdup (person_id);
   series->scope.kind = kind;
   series->scope.person_id = series->person_id;
   series->name = g_strdup (name);
-  series->funnel = prospect_funnel_compute (self->database, &self->period, &series->scope, error);
+  series->funnel = prospect_funnel_compute (database, &self->period, &series->scope, error);
 
   return series->funnel != NULL;
 }
@@ -259,6 +257,7 @@ describe_scope (ProspectFunnelPage   *self,
                 char                **name,
                 char                **manager_id)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(ProspectPerson) person = NULL;
 
   *manager_id = NULL;
@@ -266,7 +265,7 @@ describe_scope (ProspectFunnelPage   *self,
     *name = g_strdup (_("Everyone"));
   else if (scope->kind == PROSPECT_SCOPE_TEAM)
     *name = g_strdup (_("Team"));
-  else if ((person = prospect_person_load (self->database, scope->person_id, NULL)) != NULL)
+  else if ((person = prospect_person_load (database, scope->person_id, NULL)) != NULL)
     {
       *name = g_strdup (prospect_person_get_name (person));
       *manager_id = g_strdup (prospect_person_get_manager_id (person));
@@ -276,8 +275,10 @@ describe_scope (ProspectFunnelPage   *self,
 }
 
 static void
-prospect_funnel_page_refresh (ProspectFunnelPage *self)
+prospect_funnel_page_refresh (ProspectPage *page)
 {
+  ProspectFunnelPage *self = PROSPECT_FUNNEL_PAGE (page);
+  ProspectDatabase *database = prospect_page_get_database (page);
   ProspectPeriodSelection *selection = prospect_period_selector_get_selection (self->selector);
   g_autofree char *me_id = NULL;
   g_autofree char *name = NULL;
@@ -286,16 +287,15 @@ prospect_funnel_page_refresh (ProspectFunnelPage *self)
   gint64 started = g_get_monotonic_time ();
   ProspectScope scope;
 
-  self->stale = FALSE;
-  if (self->database == NULL || selection == NULL)
+  if (database == NULL || selection == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (self->series); i++)
     series_clear (&self->series[i]);
   self->n_series = 0;
 
-  me_id = prospect_database_get_me (self->database);
-  prospect_period_selection_get_period (selection, self->database, &self->period);
+  me_id = prospect_database_get_me (database);
+  prospect_period_selection_get_period (selection, database, &self->period);
   prospect_period_selection_get_scope_for (selection, me_id, &scope);
   describe_scope (self, &scope, &name, &manager_id);
 
@@ -314,26 +314,6 @@ prospect_funnel_page_refresh (ProspectFunnelPage *self)
   g_debug ("Funnel computed and shown in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  ProspectFunnelPage *self = PROSPECT_FUNNEL_PAGE (user_data);
-
-  self->refresh_id = 0;
-  prospect_funnel_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A burst of changes recomputes once, and only while the page shows. */
-static void
-queue_refresh (ProspectFunnelPage *self)
-{
-  self->stale = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
 static void
 mode_toggled_cb (ProspectFunnelPage *self)
 {
@@ -341,39 +321,10 @@ mode_toggled_cb (ProspectFunnelPage *self)
 }
 
 static void
-map_cb (ProspectFunnelPage *self)
-{
-  if (self->stale)
-    queue_refresh (self);
-}
-
-static void
-disconnect_database (ProspectFunnelPage *self)
-{
-  if (self->database == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
-    g_clear_signal_handler (&self->changed_ids[i], self->database);
-  g_clear_object (&self->database);
-}
-
-static void
 notify_database_cb (ProspectFunnelPage *self)
 {
   ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  static const char * const signals[] = { "changed::deal", "changed::stage", "changed::person" };
-
-  disconnect_database (self);
-  if (database != NULL)
-    {
-      self->database = g_object_ref (database);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        self->changed_ids[i] = g_signal_connect_swapped (database, signals[i],
-                                                         G_CALLBACK (queue_refresh), self);
-    }
   prospect_period_selector_set_database (self->selector, database);
-  queue_refresh (self);
 }
 
 /* --------------------------------------------------------------- object */
@@ -383,8 +334,6 @@ prospect_funnel_page_dispose (GObject *object)
 {
   ProspectFunnelPage *self = PROSPECT_FUNNEL_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_database (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->series); i++)
     series_clear (&self->series[i]);
   self->n_series = 0;
@@ -399,6 +348,9 @@ prospect_funnel_page_class_init (ProspectFunnelPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = prospect_funnel_page_dispose;
 
+  PROSPECT_PAGE_CLASS (klass)->refresh = prospect_funnel_page_refresh;
+  prospect_page_class_watch_tables (PROSPECT_PAGE_CLASS (klass), "deal", "stage", "person", NULL);
+
   g_type_ensure (PROSPECT_TYPE_CHART_WIDGET);
   g_type_ensure (PROSPECT_TYPE_PERIOD_SELECTOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/prospect-funnel-page.ui");
@@ -406,7 +358,8 @@ prospect_funnel_page_class_init (ProspectFunnelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProspectFunnelPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ProspectFunnelPage, by_value);
   gtk_widget_class_bind_template_child (widget_class, ProspectFunnelPage, stage_list);
-  gtk_widget_class_bind_template_callback (widget_class, queue_refresh);
+  gtk_widget_class_bind_template_callback_full (widget_class, "queue_refresh",
+                                                G_CALLBACK (prospect_page_queue_refresh));
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_row_activated_cb);
@@ -422,5 +375,4 @@ prospect_funnel_page_init (ProspectFunnelPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::database", G_CALLBACK (notify_database_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -24,9 +24,6 @@ struct _ProspectMyNumbersPage
 {
   ProspectPage         parent_instance;
 
-  ProspectDatabase    *database;
-  gulong               changed_ids[5];
-  guint                refresh_id;
   ProspectPeriodKind   period_kind;
 
   GtkWidget           *period_switcher;
@@ -319,10 +316,11 @@ show_empty (ProspectMyNumbersPage *self,
 static ProspectPerson *
 load_rep (ProspectMyNumbersPage *self)
 {
-  g_autofree char *me_id = prospect_database_get_me (self->database);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
+  g_autofree char *me_id = prospect_database_get_me (database);
   g_autoptr(ProspectPerson) me = NULL;
 
-  if (me_id == NULL || !(me = prospect_person_load (self->database, me_id, NULL)))
+  if (me_id == NULL || !(me = prospect_person_load (database, me_id, NULL)))
     {
       show_empty (self, _("No Numbers to Show"),
                   _("Choose who you are in Preferences to see your own numbers."), FALSE);
@@ -341,8 +339,10 @@ load_rep (ProspectMyNumbersPage *self)
 }
 
 static void
-prospect_my_numbers_page_refresh (ProspectMyNumbersPage *self)
+prospect_my_numbers_page_refresh (ProspectPage *page)
 {
+  ProspectMyNumbersPage *self = PROSPECT_MY_NUMBERS_PAGE (page);
+  ProspectDatabase *database = prospect_page_get_database (page);
   g_autoptr(ProspectPerson) me = NULL;
   g_autoptr(ProspectMyNumbers) numbers = NULL;
   g_autoptr(GError) error = NULL;
@@ -351,12 +351,12 @@ prospect_my_numbers_page_refresh (ProspectMyNumbersPage *self)
   ProspectPeriod period;
   gint64 started = g_get_monotonic_time ();
 
-  if (self->database == NULL || !(me = load_rep (self)))
+  if (database == NULL || !(me = load_rep (self)))
     return;
 
   prospect_period_init_today (&period, self->period_kind,
-                              prospect_fiscal_start_month (self->database));
-  numbers = prospect_my_numbers_compute (self->database, &period,
+                              prospect_fiscal_start_month (database));
+  numbers = prospect_my_numbers_compute (database, &period,
                                          prospect_record_get_id (PROSPECT_RECORD (me)), &error);
   g_debug ("Numbers computed in %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
   if (numbers == NULL)
@@ -380,78 +380,11 @@ prospect_my_numbers_page_refresh (ProspectMyNumbersPage *self)
   show_empty (self, _("No Numbers Yet"), description, TRUE);
 }
 
-/* ------------------------------------------------------------- refreshes */
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  ProspectMyNumbersPage *self = PROSPECT_MY_NUMBERS_PAGE (user_data);
-
-  self->refresh_id = 0;
-  prospect_my_numbers_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* An import or the sample team emits a burst of changes: compute once,
- * after it, and only while the page is on screen (it computes again
- * each time it is shown). */
-static void
-queue_refresh (ProspectMyNumbersPage *self)
-{
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-database_changed_cb (ProspectDatabase      *database,
-                     const char            *kind,
-                     const char            *id,
-                     ProspectChangeKind     change,
-                     ProspectMyNumbersPage *self)
-{
-  queue_refresh (self);
-}
-
-static void
-disconnect_database (ProspectMyNumbersPage *self)
-{
-  if (self->database == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
-    g_clear_signal_handler (&self->changed_ids[i], self->database);
-  g_clear_object (&self->database);
-}
-
-static void
-notify_database_cb (ProspectMyNumbersPage *self)
-{
-  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  /* person: the reporting line (who the peers are); setting: "me", the
-   * fiscal year and the currency */
-  static const char * const signals[] = {
-    "changed::deal", "changed::activity", "changed::target", "changed::person", "changed::setting",
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (((ProspectMyNumbersPage *) NULL)->changed_ids));
-
-  disconnect_database (self);
-  if (database != NULL)
-    {
-      self->database = g_object_ref (database);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        self->changed_ids[i] = g_signal_connect (database, signals[i],
-                                                 G_CALLBACK (database_changed_cb), self);
-    }
-  queue_refresh (self);
-}
-
 static void
 map_cb (ProspectMyNumbersPage *self)
 {
   /* "This week" and "to date" move on with the clock, not only with edits */
-  queue_refresh (self);
+  prospect_page_queue_refresh (PROSPECT_PAGE (self));
 }
 
 static void
@@ -464,7 +397,7 @@ period_toggled_cb (GtkToggleButton       *button,
   for (guint i = 0; i < N_PERIODS; i++)
     if (self->period_buttons[i] == button)
       self->period_kind = (ProspectPeriodKind) i;
-  queue_refresh (self);
+  prospect_page_queue_refresh (PROSPECT_PAGE (self));
 }
 
 /* ----------------------------------------------------------------- build */
@@ -617,20 +550,13 @@ new_numbers_view (ProspectMyNumbersPage *self)
 /* -------------------------------------------------------------- object */
 
 static void
-prospect_my_numbers_page_dispose (GObject *object)
-{
-  ProspectMyNumbersPage *self = PROSPECT_MY_NUMBERS_PAGE (object);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_database (self);
-
-  G_OBJECT_CLASS (prospect_my_numbers_page_parent_class)->dispose (object);
-}
-
-static void
 prospect_my_numbers_page_class_init (ProspectMyNumbersPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = prospect_my_numbers_page_dispose;
+  PROSPECT_PAGE_CLASS (klass)->refresh = prospect_my_numbers_page_refresh;
+  /* person: the reporting line (who the peers are); setting: "me", the
+   * fiscal year and the currency */
+  prospect_page_class_watch_tables (PROSPECT_PAGE_CLASS (klass),
+                                    "deal", "activity", "target", "person", "setting", NULL);
 }
 
 static void
@@ -661,6 +587,5 @@ prospect_my_numbers_page_init (ProspectMyNumbersPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_bin_set_child (ADW_BIN (self), box);
 
-  g_signal_connect (self, "notify::database", G_CALLBACK (notify_database_cb), NULL);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -11,7 +11,6 @@
 typedef struct
 {
   ProspectDatabase *database;
-  gulong            changed_id;
   char             *title;
   char             *icon_name;
   AdwStatusPage    *status_page;
@@ -32,15 +31,15 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ProspectPage, prospect_page, ADW_TYPE_BIN)
 
+/* The default refresh: the summary line under the placeholder */
 static void
-prospect_page_refresh (ProspectPage *self)
+prospect_page_real_refresh (ProspectPage *self)
 {
   ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
   ProspectPageClass *klass = PROSPECT_PAGE_GET_CLASS (self);
   g_autofree char *me_id = NULL;
   g_autofree char *summary = NULL;
 
-  priv->stale = FALSE;
   if (priv->database == NULL || klass->summarize == NULL)
     return;
 
@@ -57,20 +56,10 @@ refresh_idle_cb (gpointer user_data)
   ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
 
   priv->refresh_id = 0;
-  prospect_page_refresh (self);
+  priv->stale = FALSE;
+  PROSPECT_PAGE_GET_CLASS (self)->refresh (self);
 
   return G_SOURCE_REMOVE;
-}
-
-/* Bulk work (the sample team, an import) emits one ::changed per table:
- * recount once, after the burst. */
-static void
-prospect_page_queue_refresh (ProspectPage *self)
-{
-  ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
-
-  if (priv->refresh_id == 0)
-    priv->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
 static void
@@ -80,11 +69,32 @@ database_changed_cb (ProspectDatabase   *database,
                      ProspectChangeKind  change,
                      ProspectPage       *self)
 {
+  prospect_page_queue_refresh (self);
+}
+
+static void
+connect_database (ProspectPage *self)
+{
+  ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
+  char **watched = PROSPECT_PAGE_GET_CLASS (self)->watched;
+
+  if (watched == NULL)
+    {
+      g_signal_connect (priv->database, "changed", G_CALLBACK (database_changed_cb), self);
+      return;
+    }
+
+  for (guint i = 0; watched[i] != NULL; i++)
+    g_signal_connect (priv->database, watched[i], G_CALLBACK (database_changed_cb), self);
+}
+
+static void
+disconnect_database (ProspectPage *self)
+{
   ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
 
-  priv->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    prospect_page_queue_refresh (self);
+  if (priv->database != NULL)
+    g_signal_handlers_disconnect_by_func (priv->database, database_changed_cb, self);
 }
 
 /* GTK 4.8's GtkStack leaves its hidden pages in the accessibility tree as
@@ -127,8 +137,7 @@ prospect_page_dispose (GObject *object)
   ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->refresh_id, g_source_remove);
-  if (priv->database != NULL)
-    g_clear_signal_handler (&priv->changed_id, priv->database);
+  disconnect_database (self);
   g_clear_object (&priv->database);
 
   G_OBJECT_CLASS (prospect_page_parent_class)->dispose (object);
@@ -205,6 +214,8 @@ prospect_page_class_init (ProspectPageClass *klass)
 
   widget_class->map = prospect_page_map;
   widget_class->unmap = prospect_page_unmap;
+
+  klass->refresh = prospect_page_real_refresh;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
@@ -308,16 +319,55 @@ prospect_page_set_database (ProspectPage     *self,
   if (priv->database == database)
     return;
 
-  if (priv->database != NULL)
-    g_clear_signal_handler (&priv->changed_id, priv->database);
+  disconnect_database (self);
   g_set_object (&priv->database, database);
   if (database != NULL)
-    priv->changed_id = g_signal_connect (database, "changed",
-                                         G_CALLBACK (database_changed_cb), self);
+    connect_database (self);
+
+  /* Subclasses hand the new database to their parts on ::notify, before
+   * the idle refresh runs. */
+  prospect_page_queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * prospect_page_queue_refresh:
+ *
+ * Marks the page stale. A burst of changes (an import, the sample team)
+ * rebuilds it once, from an idle, and only while it is on screen; a page
+ * nobody looks at rebuilds when it is shown again.
+ */
+void
+prospect_page_queue_refresh (ProspectPage *self)
+{
+  ProspectPagePrivate *priv = prospect_page_get_instance_private (self);
+
+  g_return_if_fail (PROSPECT_IS_PAGE (self));
 
   priv->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    prospect_page_queue_refresh (self);
+  if (priv->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+void
+prospect_page_class_watch_tables (ProspectPageClass *klass,
+                                  const char        *first_table,
+                                  ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list args;
+
+  g_return_if_fail (PROSPECT_IS_PAGE_CLASS (klass));
+
+  va_start (args, first_table);
+  for (const char *table = first_table; table != NULL; table = va_arg (args, const char *))
+    {
+      g_autofree char *detailed = g_strconcat ("changed::", table, NULL);
+
+      g_strv_builder_add (builder, detailed);
+    }
+  va_end (args);
+
+  /* A class lives as long as the process: this is never freed */
+  klass->watched = g_strv_builder_end (builder);
 }

@@ -25,8 +25,23 @@ struct _ProspectPageClass
                       ProspectDatabase *db,
                       const char       *me_id);
 
-  gpointer padding[4];
+  /* Rebuilds the page from prospect_page_get_database() (which may be
+   * NULL). Called from an idle after the database, a watched table or
+   * prospect_page_queue_refresh() made the page stale, and only while the
+   * page is on screen. The default shows the summarize() line. */
+  void   (*refresh)   (ProspectPage     *self);
+
+  /* Private: the ::changed details set by prospect_page_class_watch_tables() */
+  char  **watched;
+
+  gpointer padding[2];
 };
+
+/* For subclasses, from class_init: the tables whose ::changed::<table>
+ * make the page stale (NULL-terminated). Without it every change does. */
+void              prospect_page_class_watch_tables (ProspectPageClass *klass,
+                                                    const char        *first_table,
+                                                    ...) G_GNUC_NULL_TERMINATED;
 
 /* For subclasses, from init: the sidebar title and icon, and, until a
  * later issue gives the page its real content, the heading and the
@@ -42,5 +57,6 @@ const char       *prospect_page_get_icon_name   (ProspectPage     *self);
 ProspectDatabase *prospect_page_get_database    (ProspectPage     *self);
 void              prospect_page_set_database    (ProspectPage     *self,
                                                  ProspectDatabase *database);
+void              prospect_page_queue_refresh   (ProspectPage     *self);
 
 G_END_DECLS

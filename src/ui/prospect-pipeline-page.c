@@ -25,11 +25,6 @@ struct _ProspectPipelinePage
 {
   ProspectPage          parent_instance;
 
-  ProspectDatabase     *database;
-  gulong                changed_ids[2];
-  guint                 refresh_id;
-  gboolean              stale;
-
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkToggleButton      *board_button;
@@ -47,8 +42,6 @@ struct _ProspectPipelinePage
 };
 
 G_DEFINE_FINAL_TYPE (ProspectPipelinePage, prospect_pipeline_page, PROSPECT_TYPE_PAGE)
-
-static void queue_refresh (ProspectPipelinePage *self);
 
 /* -------------------------------------------------------------- moving */
 
@@ -85,12 +78,13 @@ do_move (ProspectPipelinePage *self,
          const char           *closed_on,
          const char           *lost_reason)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GError) error = NULL;
 
   g_free (self->focus_id);
   self->focus_id = g_strdup (prospect_record_get_id (PROSPECT_RECORD (deal)));
 
-  if (!prospect_deal_move_to_stage (deal, self->database, stage_id, closed_on, lost_reason, &error))
+  if (!prospect_deal_move_to_stage (deal, database, stage_id, closed_on, lost_reason, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not move the deal: %s"), error->message);
 
@@ -109,7 +103,7 @@ close_deal_cb (const char *closed_on,
   if (closed_on != NULL)
     do_move (move->self, move->deal, move->stage_id, closed_on, lost_reason);
   else if (move->self->focus_id != NULL)
-    queue_refresh (move->self);
+    prospect_page_queue_refresh (PROSPECT_PAGE (move->self));
 }
 
 static ProspectPipelineColumn *
@@ -169,12 +163,13 @@ move_to_action_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ProspectPipelinePage *self = PROSPECT_PIPELINE_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(ProspectDeal) deal = NULL;
   g_autoptr(GError) error = NULL;
   const char *deal_id, *stage_id;
 
   g_variant_get (parameter, "(&s&s)", &deal_id, &stage_id);
-  if (!(deal = prospect_deal_load (self->database, deal_id, &error)))
+  if (!(deal = prospect_deal_load (database, deal_id, &error)))
     {
       show_error (self, error->message);
       return;
@@ -252,11 +247,12 @@ drop_cb (GtkDropTarget *target,
          GtkWidget     *column_box)
 {
   ProspectPipelinePage *self = g_object_get_data (G_OBJECT (column_box), "page");
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *stage_id = g_object_get_data (G_OBJECT (column_box), "stage-id");
   g_autoptr(ProspectDeal) deal = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(deal = prospect_deal_load (self->database, g_value_get_string (value), &error)))
+  if (!(deal = prospect_deal_load (database, g_value_get_string (value), &error)))
     {
       show_error (self, error->message);
       return FALSE;
@@ -345,7 +341,7 @@ show_more_cb (GtkButton            *button,
 
   g_hash_table_insert (self->limits, g_strdup (stage_id),
                        GUINT_TO_POINTER (MAX (shown, CARDS_PAGE) + CARDS_PAGE));
-  queue_refresh (self);
+  prospect_page_queue_refresh (PROSPECT_PAGE (self));
 }
 
 static void
@@ -359,7 +355,7 @@ expanded_cb (GtkExpander          *expander,
     g_hash_table_add (self->expanded, g_strdup (stage_id));
   else
     g_hash_table_remove (self->expanded, stage_id);
-  queue_refresh (self);
+  prospect_page_queue_refresh (PROSPECT_PAGE (self));
 }
 
 static GtkWidget *
@@ -387,6 +383,7 @@ make_cards (ProspectPipelinePage         *self,
             const ProspectPipelineColumn *column,
             gboolean                      team)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   guint limit = GPOINTER_TO_UINT (g_hash_table_lookup (self->limits, column->stage_id));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *list = gtk_list_box_new ();
@@ -394,7 +391,7 @@ make_cards (ProspectPipelinePage         *self,
   g_autoptr(GError) error = NULL;
 
   limit = MAX (limit, CARDS_PAGE);
-  cards = prospect_pipeline_cards (self->database, (const char *const *) self->owners,
+  cards = prospect_pipeline_cards (database, (const char *const *) self->owners,
                                    column->stage_id, 0, limit, &error);
   if (cards == NULL)
     {
@@ -506,8 +503,9 @@ static gboolean
 load_scope (ProspectPipelinePage *self,
             gboolean              team)
 {
-  g_autofree char *me_id = prospect_database_get_me (self->database);
-  g_autofree char *currency = prospect_database_get_setting (self->database, "currency");
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
+  g_autofree char *me_id = prospect_database_get_me (database);
+  g_autofree char *currency = prospect_database_get_setting (database, "currency");
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->owners, g_strfreev);
@@ -518,8 +516,8 @@ load_scope (ProspectPipelinePage *self,
   if (me_id == NULL)
     return FALSE;
 
-  if (!(self->owners = prospect_pipeline_scope_owners (self->database, me_id, team, &error))
-      || !(self->columns = prospect_pipeline_columns (self->database,
+  if (!(self->owners = prospect_pipeline_scope_owners (database, me_id, team, &error))
+      || !(self->columns = prospect_pipeline_columns (database,
                                                        (const char *const *) self->owners, &error)))
     {
       g_warning ("Could not load the pipeline: %s", error->message);
@@ -530,15 +528,16 @@ load_scope (ProspectPipelinePage *self,
 }
 
 static void
-refresh (ProspectPipelinePage *self)
+prospect_pipeline_page_refresh (ProspectPage *page)
 {
+  ProspectPipelinePage *self = PROSPECT_PIPELINE_PAGE (page);
+  ProspectDatabase *database = prospect_page_get_database (page);
   gboolean team = gtk_toggle_button_get_active (self->team_button);
   gint64 started = g_get_monotonic_time ();
   GtkWidget *focus_row;
 
-  self->stale = FALSE;
   clear_board (self);
-  if (self->database == NULL || !load_scope (self, team))
+  if (database == NULL || !load_scope (self, team))
     {
       gtk_label_set_text (self->summary_label, "");
       return;
@@ -562,76 +561,19 @@ refresh (ProspectPipelinePage *self)
            (g_get_monotonic_time () - started) / 1000.0);
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  ProspectPipelinePage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (ProspectPipelinePage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-/* Bulk work emits a burst of ::changed; a page nobody looks at only
- * remembers that it is stale. */
-static void
-database_changed_cb (ProspectPipelinePage *self)
-{
-  self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    queue_refresh (self);
-}
-
-static void
-map_cb (ProspectPipelinePage *self)
-{
-  if (self->stale)
-    queue_refresh (self);
-}
-
-static void
-disconnect_database (ProspectPipelinePage *self)
-{
-  if (self->database == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
-    g_clear_signal_handler (&self->changed_ids[i], self->database);
-  g_clear_object (&self->database);
-}
-
 static void
 notify_database_cb (ProspectPipelinePage *self)
 {
   ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  static const char * const signals[] = { "changed::deal", "changed::activity" };
-
-  disconnect_database (self);
-  if (database != NULL)
-    {
-      self->database = g_object_ref (database);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        self->changed_ids[i] = g_signal_connect_swapped (database, signals[i],
-                                                         G_CALLBACK (database_changed_cb), self);
-    }
   prospect_pipeline_list_set_database (self->list, database);
   g_hash_table_remove_all (self->limits);
-  database_changed_cb (self);
 }
 
 static void
 scope_toggled_cb (ProspectPipelinePage *self)
 {
   g_hash_table_remove_all (self->limits);
-  queue_refresh (self);
+  prospect_page_queue_refresh (PROSPECT_PAGE (self));
 }
 
 static void
@@ -648,8 +590,6 @@ prospect_pipeline_page_dispose (GObject *object)
 {
   ProspectPipelinePage *self = PROSPECT_PIPELINE_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_database (self);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->owners, g_strfreev);
   g_clear_pointer (&self->currency, g_free);
@@ -667,6 +607,9 @@ prospect_pipeline_page_class_init (ProspectPipelinePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = prospect_pipeline_page_dispose;
+
+  PROSPECT_PAGE_CLASS (klass)->refresh = prospect_pipeline_page_refresh;
+  prospect_page_class_watch_tables (PROSPECT_PAGE_CLASS (klass), "deal", "activity", NULL);
 
   gtk_widget_class_install_action (widget_class, "pipeline.move-to", "(ss)", move_to_action_cb);
 }
@@ -788,5 +731,4 @@ prospect_pipeline_page_init (ProspectPipelinePage *self)
 
   add_move_shortcuts (self);
   g_signal_connect (self, "notify::database", G_CALLBACK (notify_database_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

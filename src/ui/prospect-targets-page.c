@@ -36,11 +36,6 @@ struct _ProspectTargetsPage
   GtkLabel             *error_label;
   GtkLabel             *hint_label;
 
-  ProspectDatabase     *database;      /* the one the handlers are connected to */
-  gulong                changed_ids[2];
-  guint                 refresh_id;
-  gboolean              stale;
-
   ProspectPeriod        quarter;       /* the chosen one; the grid shows its fiscal year */
   ProspectTargetMetric  metric;
   ProspectTargetGrid   *model;
@@ -62,8 +57,6 @@ G_DEFINE_FINAL_TYPE (ProspectTargetsPage, prospect_targets_page, PROSPECT_TYPE_P
 
 #define ROW_KEY "prospect-target-row"
 #define QUARTER_KEY "prospect-target-quarter"
-
-static void prospect_targets_page_refresh (ProspectTargetsPage *self);
 
 static void
 cell_undo_free (CellUndo *undo)
@@ -237,15 +230,16 @@ static void
 cell_toast_undo_cb (AdwToast            *toast,
                     ProspectTargetsPage *self)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(CellUndo) undo = g_steal_pointer (&self->cell_undo);
   g_autofree char *me_id = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (undo == NULL || self->database == NULL ||
-      (me_id = prospect_database_get_me (self->database)) == NULL)
+  if (undo == NULL || database == NULL ||
+      (me_id = prospect_database_get_me (database)) == NULL)
     return;
 
-  if (!prospect_targets_set (self->database, me_id, undo->person_id, &undo->quarter,
+  if (!prospect_targets_set (database, me_id, undo->person_id, &undo->quarter,
                              undo->metric, undo->value, &error))
     show_error_toast (self, error);
 }
@@ -290,12 +284,13 @@ static void
 commit_entry (ProspectTargetsPage *self,
               GtkWidget           *entry)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *me_id = NULL;
   g_autoptr(GError) error = NULL;
   gint64 old_value, value;
 
-  if (self->building || self->model == NULL || self->database == NULL)
+  if (self->building || self->model == NULL || database == NULL)
     return;
 
   old_value = entry_stored_value (self, entry);
@@ -307,8 +302,8 @@ commit_entry (ProspectTargetsPage *self,
     }
 
   if (value != old_value &&
-      ((me_id = prospect_database_get_me (self->database)) == NULL ||
-       !prospect_targets_set (self->database, me_id, entry_row (self, entry)->person_id,
+      ((me_id = prospect_database_get_me (database)) == NULL ||
+       !prospect_targets_set (database, me_id, entry_row (self, entry)->person_id,
                               &self->model->quarters[entry_quarter (entry)], self->metric,
                               value, &error)))
     {
@@ -630,25 +625,26 @@ update_toolbar (ProspectTargetsPage *self)
 }
 
 static void
-prospect_targets_page_refresh (ProspectTargetsPage *self)
+prospect_targets_page_refresh (ProspectPage *page)
 {
+  ProspectTargetsPage *self = PROSPECT_TARGETS_PAGE (page);
+  ProspectDatabase *database = prospect_page_get_database (page);
   g_autoptr(ProspectTargetGrid) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *me_id = NULL;
   g_autofree char *signature = NULL;
 
-  self->stale = FALSE;
-  if (self->database == NULL)
+  if (database == NULL)
     return;
 
   if (!g_date_valid (&self->quarter.start))
     prospect_period_init_today (&self->quarter, PROSPECT_PERIOD_QUARTER,
-                                prospect_fiscal_start_month (self->database));
+                                prospect_fiscal_start_month (database));
   update_toolbar (self);
 
-  me_id = prospect_database_get_me (self->database);
+  me_id = prospect_database_get_me (database);
   if (me_id != NULL &&
-      !(model = prospect_target_grid_load (self->database, me_id, &self->quarter.start, &error)))
+      !(model = prospect_target_grid_load (database, me_id, &self->quarter.start, &error)))
     g_warning ("Could not load the targets: %s", error->message);
 
   /* the team row alone: nobody reports to me */
@@ -674,72 +670,12 @@ prospect_targets_page_refresh (ProspectTargetsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "grid");
 }
 
-/* ------------------------------------------------------------ refreshes */
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  ProspectTargetsPage *self = PROSPECT_TARGETS_PAGE (user_data);
-
-  self->refresh_id = 0;
-  prospect_targets_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (ProspectTargetsPage *self)
-{
-  self->stale = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-database_changed_cb (ProspectDatabase    *database,
-                     const char          *kind,
-                     const char          *id,
-                     ProspectChangeKind   change,
-                     ProspectTargetsPage *self)
-{
-  queue_refresh (self);
-}
-
-static void
-map_cb (ProspectTargetsPage *self)
-{
-  if (self->stale)
-    queue_refresh (self);
-}
-
-static void
-disconnect_database (ProspectTargetsPage *self)
-{
-  if (self->database == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
-    g_clear_signal_handler (&self->changed_ids[i], self->database);
-  g_clear_object (&self->database);
-}
-
+/* Another database: back to the current quarter, and nothing to undo */
 static void
 notify_database_cb (ProspectTargetsPage *self)
 {
-  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  static const char * const signals[] = { "changed::target", "changed::person" };
-
-  disconnect_database (self);
-  if (database != NULL)
-    {
-      self->database = g_object_ref (database);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        self->changed_ids[i] = g_signal_connect (database, signals[i],
-                                                 G_CALLBACK (database_changed_cb), self);
-    }
   g_date_clear (&self->quarter.start, 1);
   g_clear_pointer (&self->copied_ids, g_ptr_array_unref);
-  queue_refresh (self);
 }
 
 /* ------------------------------------------------------------- toolbar */
@@ -758,7 +694,7 @@ step_quarter (ProspectTargetsPage *self,
   else
     prospect_period_next (&self->quarter, &other);
   self->quarter = other;
-  prospect_targets_page_refresh (self);
+  prospect_targets_page_refresh (PROSPECT_PAGE (self));
 }
 
 static void
@@ -794,17 +730,19 @@ static void
 copy_toast_undo_cb (AdwToast            *toast,
                     ProspectTargetsPage *self)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GPtrArray) ids = g_steal_pointer (&self->copied_ids);
   g_autoptr(GError) error = NULL;
 
-  if (ids != NULL && self->database != NULL &&
-      !prospect_targets_delete (self->database, ids, &error))
+  if (ids != NULL && database != NULL &&
+      !prospect_targets_delete (database, ids, &error))
     show_error_toast (self, error);
 }
 
 static void
 copy_clicked_cb (ProspectTargetsPage *self)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *me_id = NULL;
   g_autofree char *title = NULL;
@@ -812,10 +750,10 @@ copy_clicked_cb (ProspectTargetsPage *self)
   AdwToast *toast;
   guint n = 0;
 
-  if (self->database == NULL || (me_id = prospect_database_get_me (self->database)) == NULL)
+  if (database == NULL || (me_id = prospect_database_get_me (database)) == NULL)
     return;
 
-  if (!prospect_targets_copy_previous (self->database, me_id, &self->quarter, ids, &n, &error))
+  if (!prospect_targets_copy_previous (database, me_id, &self->quarter, ids, &n, &error))
     {
       show_error_toast (self, error);
       return;
@@ -1001,8 +939,6 @@ prospect_targets_page_dispose (GObject *object)
 {
   ProspectTargetsPage *self = PROSPECT_TARGETS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_database (self);
   self->building = TRUE;
   g_clear_pointer (&self->model, prospect_target_grid_free);
   g_clear_pointer (&self->built_for, g_free);
@@ -1022,6 +958,9 @@ prospect_targets_page_class_init (ProspectTargetsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = prospect_targets_page_dispose;
+
+  PROSPECT_PAGE_CLASS (klass)->refresh = prospect_targets_page_refresh;
+  prospect_page_class_watch_tables (PROSPECT_PAGE_CLASS (klass), "target", "person", NULL);
 }
 
 static void
@@ -1044,5 +983,4 @@ prospect_targets_page_init (ProspectTargetsPage *self)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toast_overlay));
 
   g_signal_connect (self, "notify::database", G_CALLBACK (notify_database_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

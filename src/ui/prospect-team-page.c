@@ -23,10 +23,6 @@ struct _ProspectTeamPage
 {
   ProspectPage            parent_instance;
 
-  ProspectDatabase       *database;
-  gulong                  changed_ids[4];
-  guint                   refresh_id;
-  gboolean                stale;
   gboolean                by_name;
 
   ProspectReport         *report;
@@ -88,13 +84,14 @@ open_deals (ProspectTeamPage    *self,
             const ProspectScope *scope,
             const char          *who)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *period = prospect_period_get_label (&self->period);
   g_autofree char *title = NULL;
   ProspectDealListWindow *window;
 
-  rows = prospect_report_list_deals (self->database, &self->period, scope, &error);
+  rows = prospect_report_list_deals (database, &self->period, scope, &error);
   if (rows == NULL)
     {
       g_warning ("Could not list the deals: %s", error->message);
@@ -137,8 +134,9 @@ static GtkWidget *
 new_overdue_footer (ProspectTeamPage *self,
                     const char       *person_id)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GError) error = NULL;
-  gint64 overdue = prospect_count_overdue_activities (self->database, person_id, &error);
+  gint64 overdue = prospect_count_overdue_activities (database, person_id, &error);
   g_autofree char *text = NULL;
   GtkWidget *footer, *label;
 
@@ -227,9 +225,10 @@ clear_cards (ProspectTeamPage *self)
 static void
 fill_cards (ProspectTeamPage *self)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   GtkWidget *child;
-  g_autofree char *me_id = prospect_database_get_me (self->database);
+  g_autofree char *me_id = prospect_database_get_me (database);
 
   clear_cards (self);
 
@@ -259,13 +258,14 @@ fill_cards (ProspectTeamPage *self)
 static char *
 scope_title (ProspectTeamPage *self)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(ProspectPerson) person = NULL;
 
   if (self->scope.kind == PROSPECT_SCOPE_EVERYONE)
     return g_strdup (_("Everyone"));
   if (self->scope.kind == PROSPECT_SCOPE_TEAM)
     return g_strdup (_("Team"));
-  if ((person = prospect_person_load (self->database, self->scope.person_id, NULL)) != NULL)
+  if ((person = prospect_person_load (database, self->scope.person_id, NULL)) != NULL)
     return g_strdup (prospect_person_get_name (person));
 
   return g_strdup (_("Unknown Person"));
@@ -275,10 +275,11 @@ static ProspectGrouping
 grouping_for (ProspectTeamPage *self,
               const char       *me_id)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(ProspectPerson) me = NULL;
 
   if (self->scope.kind == PROSPECT_SCOPE_TEAM && me_id != NULL &&
-      (me = prospect_person_load (self->database, me_id, NULL)) != NULL &&
+      (me = prospect_person_load (database, me_id, NULL)) != NULL &&
       g_strcmp0 (prospect_person_get_role (me), "director") == 0)
     return PROSPECT_GROUP_MANAGER;
 
@@ -306,19 +307,20 @@ has_members (ProspectTeamPage *self)
 }
 
 static void
-prospect_team_page_refresh (ProspectTeamPage *self)
+prospect_team_page_refresh (ProspectPage *page)
 {
+  ProspectTeamPage *self = PROSPECT_TEAM_PAGE (page);
+  ProspectDatabase *database = prospect_page_get_database (page);
   ProspectPeriodSelection *selection = prospect_period_selector_get_selection (self->selector);
   g_autofree char *me_id = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
-  self->stale = FALSE;
-  if (self->database == NULL || selection == NULL)
+  if (database == NULL || selection == NULL)
     return;
 
-  me_id = prospect_database_get_me (self->database);
-  prospect_period_selection_get_period (selection, self->database, &self->period);
+  me_id = prospect_database_get_me (database);
+  prospect_period_selection_get_period (selection, database, &self->period);
   prospect_period_selection_get_scope_for (selection, me_id, &self->scope);
   g_free (self->scope_person_id);
   self->scope.person_id = self->scope_person_id = g_strdup (self->scope.person_id);
@@ -327,7 +329,7 @@ prospect_team_page_refresh (ProspectTeamPage *self)
 
   clear_cards (self);
   g_clear_pointer (&self->report, prospect_report_free);
-  self->report = prospect_report_compute (self->database, &self->period, &self->scope,
+  self->report = prospect_report_compute (database, &self->period, &self->scope,
                                           grouping_for (self, me_id), &error);
   if (self->report == NULL)
     {
@@ -352,27 +354,6 @@ prospect_team_page_refresh (ProspectTeamPage *self)
            (g_get_monotonic_time () - started) / 1000.0);
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  ProspectTeamPage *self = PROSPECT_TEAM_PAGE (user_data);
-
-  self->refresh_id = 0;
-  prospect_team_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A burst of changes (an import, the demo) recomputes once, and only
- * while the page is on screen. */
-static void
-queue_refresh (ProspectTeamPage *self)
-{
-  self->stale = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
 static void
 sort_toggled_cb (ProspectTeamPage *self)
 {
@@ -387,41 +368,10 @@ sort_toggled_cb (ProspectTeamPage *self)
 }
 
 static void
-map_cb (ProspectTeamPage *self)
-{
-  if (self->stale)
-    queue_refresh (self);
-}
-
-static void
-disconnect_database (ProspectTeamPage *self)
-{
-  if (self->database == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
-    g_clear_signal_handler (&self->changed_ids[i], self->database);
-  g_clear_object (&self->database);
-}
-
-static void
 notify_database_cb (ProspectTeamPage *self)
 {
   ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  static const char * const signals[] = {
-    "changed::deal", "changed::activity", "changed::target", "changed::person",
-  };
-
-  disconnect_database (self);
-  if (database != NULL)
-    {
-      self->database = g_object_ref (database);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        self->changed_ids[i] = g_signal_connect_swapped (database, signals[i],
-                                                         G_CALLBACK (queue_refresh), self);
-    }
   prospect_period_selector_set_database (self->selector, database);
-  queue_refresh (self);
 }
 
 /* --------------------------------------------------------------- object */
@@ -431,8 +381,6 @@ prospect_team_page_dispose (GObject *object)
 {
   ProspectTeamPage *self = PROSPECT_TEAM_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_database (self);
   if (self->flow != NULL)
     clear_cards (self);
   g_clear_pointer (&self->report, prospect_report_free);
@@ -447,6 +395,10 @@ prospect_team_page_class_init (ProspectTeamPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = prospect_team_page_dispose;
 
+  PROSPECT_PAGE_CLASS (klass)->refresh = prospect_team_page_refresh;
+  prospect_page_class_watch_tables (PROSPECT_PAGE_CLASS (klass),
+                                    "deal", "activity", "target", "person", NULL);
+
   g_type_ensure (PROSPECT_TYPE_CHART_WIDGET);
   g_type_ensure (PROSPECT_TYPE_PERIOD_SELECTOR);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
@@ -458,7 +410,8 @@ prospect_team_page_class_init (ProspectTeamPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, members_heading);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, flow);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, sort_attainment);
-  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), queue_refresh);
+  gtk_widget_class_bind_template_callback_full (GTK_WIDGET_CLASS (klass), "queue_refresh",
+                                                G_CALLBACK (prospect_page_queue_refresh));
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), sort_toggled_cb);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), team_gauge_activated_cb);
 }
@@ -473,5 +426,4 @@ prospect_team_page_init (ProspectTeamPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::database", G_CALLBACK (notify_database_cb), NULL);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

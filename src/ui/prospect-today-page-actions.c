@@ -15,8 +15,9 @@ static ProspectActivity *
 load_activity (ProspectTodayPage *self,
                const char        *id)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GError) error = NULL;
-  ProspectActivity *activity = prospect_activity_load (self->database, id, &error);
+  ProspectActivity *activity = prospect_activity_load (database, id, &error);
 
   if (activity == NULL)
     prospect_today_page_show_error (self, error);
@@ -76,6 +77,7 @@ check_off_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(ProspectActivity) activity = load_activity (self, id);
   g_autoptr(GError) error = NULL;
@@ -85,7 +87,7 @@ check_off_action (GtkWidget  *widget,
     return;
 
   focus_neighbour_of (self, id);
-  if (!prospect_activity_mark_done (activity, self->database, &error))
+  if (!prospect_activity_mark_done (activity, database, &error))
     {
       GtkWidget *row = prospect_today_page_find_row (self, id);
       GtkWidget *check = row != NULL ? g_object_get_data (G_OBJECT (row), "check-button") : NULL;
@@ -107,6 +109,7 @@ undo_done_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(ProspectActivity) activity = load_activity (self, id);
   g_autoptr(GError) error = NULL;
@@ -116,7 +119,7 @@ undo_done_action (GtkWidget  *widget,
 
   g_free (self->focus_id);
   self->focus_id = g_strdup (id);
-  if (!prospect_day_plan_mark_not_done (activity, self->database, &error))
+  if (!prospect_day_plan_mark_not_done (activity, database, &error))
     prospect_today_page_show_error (self, error);
 }
 
@@ -126,6 +129,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(ProspectActivity) activity = load_activity (self, id);
   g_autoptr(GError) error = NULL;
@@ -135,7 +139,7 @@ delete_action (GtkWidget  *widget,
     return;
 
   focus_neighbour_of (self, id);
-  if (!prospect_record_delete (PROSPECT_RECORD (activity), self->database, &error))
+  if (!prospect_record_delete (PROSPECT_RECORD (activity), database, &error))
     {
       prospect_today_page_show_error (self, error);
       return;
@@ -153,6 +157,7 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *id = g_variant_get_string (parameter, NULL);
   ProspectActivity *activity = g_hash_table_lookup (self->undo, id);
   g_autoptr(GError) error = NULL;
@@ -162,7 +167,7 @@ undo_delete_action (GtkWidget  *widget,
 
   g_free (self->focus_id);
   self->focus_id = g_strdup (id);
-  if (!prospect_record_restore (PROSPECT_RECORD (activity), self->database, &error))
+  if (!prospect_record_restore (PROSPECT_RECORD (activity), database, &error))
     prospect_today_page_show_error (self, error);
   g_hash_table_remove (self->undo, id);
 }
@@ -185,6 +190,7 @@ reschedule_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(ProspectActivity) activity = NULL;
   g_autoptr(ProspectActivity) before = NULL;
   g_autoptr(GError) error = NULL;
@@ -198,13 +204,13 @@ reschedule_action (GtkWidget  *widget,
   g_free (self->focus_id);
   self->focus_id = g_strdup (id);
   if (g_str_equal (action_name, "today.reschedule-to"))
-    moved = prospect_day_plan_reschedule_to_date (activity, self->database, when, &error);
+    moved = prospect_day_plan_reschedule_to_date (activity, database, when, &error);
   else if (g_str_equal (when, "later-today"))
-    moved = prospect_day_plan_reschedule (activity, self->database, PROSPECT_RESCHEDULE_LATER_TODAY, &error);
+    moved = prospect_day_plan_reschedule (activity, database, PROSPECT_RESCHEDULE_LATER_TODAY, &error);
   else if (g_str_equal (when, "tomorrow"))
-    moved = prospect_day_plan_reschedule (activity, self->database, PROSPECT_RESCHEDULE_TOMORROW, &error);
+    moved = prospect_day_plan_reschedule (activity, database, PROSPECT_RESCHEDULE_TOMORROW, &error);
   else
-    moved = prospect_day_plan_reschedule (activity, self->database, PROSPECT_RESCHEDULE_NEXT_WEEK, &error);
+    moved = prospect_day_plan_reschedule (activity, database, PROSPECT_RESCHEDULE_NEXT_WEEK, &error);
 
   if (!moved)
     {
@@ -222,6 +228,7 @@ undo_reschedule_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (widget);
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   const char *id = g_variant_get_string (parameter, NULL);
   ProspectActivity *before = g_hash_table_lookup (self->undo, id);
   g_autoptr(ProspectActivity) activity = NULL;
@@ -234,7 +241,7 @@ undo_reschedule_action (GtkWidget  *widget,
   prospect_activity_set_due_date (activity, prospect_activity_get_due_date (before));
   g_free (self->focus_id);
   self->focus_id = g_strdup (id);
-  if (!prospect_record_update (PROSPECT_RECORD (activity), self->database, &error))
+  if (!prospect_record_update (PROSPECT_RECORD (activity), database, &error))
     prospect_today_page_show_error (self, error);
   g_hash_table_remove (self->undo, id);
 }

@@ -18,11 +18,7 @@ struct _ProspectTodayPage
   AdwToastOverlay  *toast_overlay;
   GtkBox           *sections_box;
 
-  ProspectDatabase *database;      /* the one the handlers are connected to */
-  gulong            changed_ids[3];
-  guint             refresh_id;
   guint             tick_id;
-  gboolean          stale;
   /* When the plan changes by time alone: the next timed activity of today
    * falls overdue, or the day ends. */
   gint64            next_boundary_ms;

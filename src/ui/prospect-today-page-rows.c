@@ -155,6 +155,7 @@ lookup_name (ProspectTodayPage *self,
              GType              type,
              const char        *id)
 {
+  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GObject) record = NULL;
   char *name;
 
@@ -163,7 +164,7 @@ lookup_name (ProspectTodayPage *self,
   if (g_hash_table_lookup_extended (self->names, id, NULL, (gpointer *) &name))
     return name;
 
-  record = prospect_record_load (self->database, type, id, NULL);
+  record = prospect_record_load (database, type, id, NULL);
   if (record == NULL)
     name = NULL;
   else if (PROSPECT_IS_DEAL (record))

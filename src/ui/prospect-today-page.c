@@ -443,8 +443,10 @@ prospect_today_page_show_error (ProspectTodayPage *self,
 }
 
 static void
-prospect_today_page_refresh (ProspectTodayPage *self)
+prospect_today_page_refresh (ProspectPage *page)
 {
+  ProspectTodayPage *self = PROSPECT_TODAY_PAGE (page);
+  ProspectDatabase *database = prospect_page_get_database (page);
   g_autoptr(ProspectDayPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *me_id = NULL;
@@ -453,8 +455,7 @@ prospect_today_page_refresh (ProspectTodayPage *self)
   GtkWidget *row;
   gint64 started = g_get_monotonic_time ();
 
-  self->stale = FALSE;
-  if (self->database == NULL)
+  if (database == NULL)
     return;
 
   /* Keep the keyboard user's place across the rebuild */
@@ -463,8 +464,8 @@ prospect_today_page_refresh (ProspectTodayPage *self)
   else if ((row = focused_row (self)) != NULL)
     focus_id = g_strdup (prospect_today_row_get_id (row));
 
-  me_id = prospect_database_get_me (self->database);
-  if (me_id != NULL && !(plan = prospect_day_plan_load (self->database, me_id, &error)))
+  me_id = prospect_database_get_me (database);
+  if (me_id != NULL && !(plan = prospect_day_plan_load (database, me_id, &error)))
     g_warning ("Could not load the day plan: %s", error->message);
 
   g_hash_table_remove_all (self->names);
@@ -483,52 +484,23 @@ prospect_today_page_refresh (ProspectTodayPage *self)
 /* ------------------------------------------------------------ refreshes */
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  ProspectTodayPage *self = PROSPECT_TODAY_PAGE (user_data);
-
-  self->refresh_id = 0;
-  prospect_today_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Bursts of changes (an import, a demo) rebuild once, and only while the
- * page is on screen. */
-static void
-queue_refresh (ProspectTodayPage *self)
-{
-  self->stale = TRUE;
-  if (self->refresh_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-database_changed_cb (ProspectDatabase   *database,
-                     const char         *kind,
-                     const char         *id,
-                     ProspectChangeKind  change,
-                     ProspectTodayPage  *self)
-{
-  queue_refresh (self);
-}
-
-static gboolean
 tick_cb (gpointer user_data)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (user_data);
 
   if (prospect_clock_now_ms () >= self->next_boundary_ms)
-    queue_refresh (self);
+    prospect_page_queue_refresh (PROSPECT_PAGE (self));
 
   return G_SOURCE_CONTINUE;
 }
 
+/* The base class refreshes a stale page; a day boundary passed while the
+ * page was hidden makes it stale too. */
 static void
 map_cb (ProspectTodayPage *self)
 {
-  if (self->stale || prospect_clock_now_ms () >= self->next_boundary_ms)
-    queue_refresh (self);
+  if (prospect_clock_now_ms () >= self->next_boundary_ms)
+    prospect_page_queue_refresh (PROSPECT_PAGE (self));
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (20, tick_cb, self);
 }
@@ -539,33 +511,11 @@ unmap_cb (ProspectTodayPage *self)
   g_clear_handle_id (&self->tick_id, g_source_remove);
 }
 
-static void
-disconnect_database (ProspectTodayPage *self)
-{
-  if (self->database == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
-    g_clear_signal_handler (&self->changed_ids[i], self->database);
-  g_clear_object (&self->database);
-}
-
+/* Undo entries belong to the database they were made in */
 static void
 notify_database_cb (ProspectTodayPage *self)
 {
-  ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  static const char * const signals[] = { "changed::activity", "changed::deal", "changed::account" };
-
-  disconnect_database (self);
-  if (database != NULL)
-    {
-      self->database = g_object_ref (database);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        self->changed_ids[i] = g_signal_connect (database, signals[i],
-                                                 G_CALLBACK (database_changed_cb), self);
-    }
   g_hash_table_remove_all (self->undo);
-  queue_refresh (self);
 }
 
 /* -------------------------------------------------------------- object */
@@ -575,9 +525,7 @@ prospect_today_page_dispose (GObject *object)
 {
   ProspectTodayPage *self = PROSPECT_TODAY_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  disconnect_database (self);
   g_clear_pointer (&self->undo, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->sections, g_hash_table_unref);
@@ -594,6 +542,9 @@ prospect_today_page_class_init (ProspectTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = prospect_today_page_dispose;
+
+  PROSPECT_PAGE_CLASS (klass)->refresh = prospect_today_page_refresh;
+  prospect_page_class_watch_tables (PROSPECT_PAGE_CLASS (klass), "activity", "deal", "account", NULL);
 
   prospect_today_page_class_add_actions (widget_class);
 }
