@@ -304,9 +304,13 @@ build_query (ProspectPipelineList *self)
   /* position 0 is "Any owner"; the board's scope follows */
   if (self->owners != NULL && owner > 0 && owner <= g_strv_length (self->owners))
     prospect_query_where_text (query, "owner_id", PROSPECT_OP_EQ, self->owners[owner - 1]);
-  if (self->stages != NULL && stage > 0 && stage <= self->stages->len)
+  /* position 0 is "Open deals" (the default: what the page's heading
+   * counts, and what a rep works on), 1 "Any stage", then each stage */
+  if (stage == 0)
+    prospect_query_where_text (query, "status", PROSPECT_OP_EQ, "open");
+  else if (self->stages != NULL && stage > 1 && stage - 1 <= self->stages->len)
     prospect_query_where_text (query, "stage_id", PROSPECT_OP_EQ,
-                               prospect_record_get_id (self->stages->pdata[stage - 1]));
+                               prospect_record_get_id (self->stages->pdata[stage - 2]));
   if (priority > 0 && priority <= G_N_ELEMENTS (priority_names))
     prospect_query_where_int (query, "priority", PROSPECT_OP_EQ, G_N_ELEMENTS (priority_names) - priority);
   add_close_period (self, query);
@@ -383,9 +387,10 @@ load_stages (ProspectPipelineList *self)
       && !(self->stages = prospect_query_fetch (query, self->database, 0, -1, &error)))
     g_warning ("Could not load the stages: %s", error->message);
 
+  g_ptr_array_add (names, (gpointer) _("Any stage"));
   for (guint i = 0; self->stages != NULL && i < self->stages->len; i++)
     g_ptr_array_add (names, (gpointer) prospect_stage_get_name (self->stages->pdata[i]));
-  set_choices (self->stage_filter, _("Any stage"), names);
+  set_choices (self->stage_filter, _("Open deals"), names);
 }
 
 static GtkWidget *
