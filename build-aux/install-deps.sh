@@ -13,6 +13,7 @@ set -euo pipefail
 build_packages=(
   build-essential pkg-config meson ninja-build
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libcsv-dev
+  libical-dev
   gettext desktop-file-utils appstream
 )
 
@@ -21,6 +22,7 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core gir1.2-atspi-2.0
   python3-pyatspi python3-gi sqlite3 notification-daemon
+  poppler-utils
 )
 
 say () {
