@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -170,6 +171,14 @@ static const char * const grouping_names[] = {
   " AND ((d.status = 'won' AND d.closed_on BETWEEN :start AND :end)" \
   "  OR (d.status = 'open' AND d.expected_close BETWEEN :start AND :end))%2$s" \
   " ORDER BY 9, d.title COLLATE NOCASE, d.id"
+
+/* Won per calendar month over two fiscal years; reads
+ * deal_closed_by_owner (whose WHERE needs status <> 'open'). */
+#define MONTHLY_WON_SQL \
+  "WITH %1$s SELECT substr(d.closed_on, 1, 7), sum(d.amount)" \
+  " FROM deal d WHERE d.deleted_at IS NULL AND d.status <> 'open' AND d.status = 'won'" \
+  " AND d.currency = :currency AND d.closed_on BETWEEN :previous_start AND :end%2$s" \
+  " GROUP BY 1"
 
 #define OVERDUE_SQL \
   "SELECT count(*) FROM activity WHERE owner_id = ?1 AND done_at IS NULL" \
@@ -1371,4 +1380,75 @@ prospect_count_overdue_activities (ProspectDatabase  *db,
     }
 
   return count;
+}
+
+/* ---- won per month ------------------------------------------------------ */
+
+static void
+monthly_won_row_cb (gpointer      data,
+                    sqlite3_stmt *stmt)
+{
+  ProspectMonthlyWon *won = data;
+  const char *month = (const char *) sqlite3_column_text (stmt, 0);
+  int year_month, first, index;
+  guint year, number;
+
+  if (month == NULL || sscanf (month, "%4u-%2u", &year, &number) != 2)
+    return;
+
+  year_month = (int) year * 12 + (int) number - 1;
+  first = g_date_get_year (&won->year.start) * 12 + (int) g_date_get_month (&won->year.start) - 1;
+  index = year_month - first;
+  if (index >= 0 && index < 12)
+    won->won_value[index] = sqlite3_column_int64 (stmt, 1);
+  else if (index >= -12 && index < 0)
+    won->previous_won_value[index + 12] = sqlite3_column_int64 (stmt, 1);
+}
+
+ProspectMonthlyWon *
+prospect_monthly_won_compute (ProspectDatabase      *db,
+                              const ProspectPeriod  *period,
+                              const ProspectScope   *scope,
+                              GError               **error)
+{
+  g_autoptr(ProspectMonthlyWon) won = NULL;
+  g_autofree char *sql = NULL;
+  ProspectPeriod previous;
+  Params params = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (PROSPECT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (period != NULL && scope != NULL, NULL);
+
+  if (!check_scope (scope, error))
+    return NULL;
+
+  won = g_new0 (ProspectMonthlyWon, 1);
+  prospect_period_init (&won->year, PROSPECT_PERIOD_YEAR, &period->start, period->fiscal_start_month);
+  prospect_period_previous (&won->year, &previous);
+  won->scope_kind = scope->kind;
+  won->scope_person_id = g_strdup (scope->person_id);
+  won->currency = report_currency (db);
+
+  params.person = scope->person_id;
+  params.currency = won->currency;
+  params.previous_start = prospect_date_to_iso (&previous.start);
+  params.end = prospect_date_to_iso (&won->year.end);
+  sql = g_strdup_printf (MONTHLY_WON_SQL, members_sql[scope->kind],
+                         scope->kind != PROSPECT_SCOPE_EVERYONE ? " AND d.owner_id IN members" : "");
+  ok = run_statement (db, sql, &params, monthly_won_row_cb, won, error);
+  params_clear (&params);
+
+  return ok ? g_steal_pointer (&won) : NULL;
+}
+
+void
+prospect_monthly_won_free (ProspectMonthlyWon *won)
+{
+  if (won == NULL)
+    return;
+
+  g_free (won->scope_person_id);
+  g_free (won->currency);
+  g_free (won);
 }

@@ -157,6 +157,29 @@ ProspectFunnel *prospect_funnel_compute (ProspectDatabase      *db,
                                          GError               **error);
 void            prospect_funnel_free    (ProspectFunnel        *funnel);
 
+/* Won value per month of a fiscal year against the year before: the bars
+ * of "this year by month". months are the fiscal year's calendar months in
+ * order (month 0 starts the fiscal year); won_value[i] sums the deals in
+ * scope won (closed_on) in month i in the report currency, and
+ * previous_won_value[i] the same month twelve months earlier. A month that
+ * has not begun is 0, like a month with no wins. */
+typedef struct
+{
+  ProspectPeriod     year;                   /* the fiscal year */
+  ProspectScopeKind  scope_kind;
+  char              *scope_person_id;
+  char              *currency;
+  gint64             won_value[12];
+  gint64             previous_won_value[12];
+} ProspectMonthlyWon;
+
+/* The fiscal year that contains period's first day. */
+ProspectMonthlyWon *prospect_monthly_won_compute (ProspectDatabase      *db,
+                                                  const ProspectPeriod  *period,
+                                                  const ProspectScope   *scope,
+                                                  GError               **error);
+void                prospect_monthly_won_free    (ProspectMonthlyWon    *won);
+
 /* The deals behind a figure, for "open the matching deals". Text as
  * stored; account_name and date may be NULL. date is the close day of a
  * won or lost deal and the expected close of an open one (YYYY-MM-DD). */
@@ -198,5 +221,6 @@ gint64     prospect_count_overdue_activities (ProspectDatabase  *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProspectReport, prospect_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProspectFunnel, prospect_funnel_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProspectMonthlyWon, prospect_monthly_won_free)
 
 G_END_DECLS

@@ -491,6 +491,41 @@ test_previous_fiscal_year (Team          *team,
   g_assert_cmpint (october->total.expected_end_value, ==, 300000);
 }
 
+/* FY2027 runs April 2026 - March 2027: month 6 is October, 7 November. */
+static void
+test_monthly_won (Team          *team,
+                  gconstpointer  data)
+{
+  ProspectScope max_team = { PROSPECT_SCOPE_TEAM, team->max };
+  ProspectScope everyone = { PROSPECT_SCOPE_EVERYONE, NULL };
+  g_autoptr(ProspectMonthlyWon) won = NULL;
+  g_autoptr(ProspectMonthlyWon) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year_start = NULL;
+  ProspectPeriod quarter;
+
+  g_assert_true (prospect_period_parse ("this-quarter", 4, &quarter, &error));
+  won = prospect_monthly_won_compute (team->db, &quarter, &max_team, &error);
+  g_assert_no_error (error);
+  year_start = prospect_date_to_iso (&won->year.start);
+  g_assert_cmpstr (year_start, ==, "2026-04-01");
+
+  /* Rita's E (15 Oct) and A (5 Nov); Z was deleted, F is open */
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpint (won->won_value[i], ==, i == 6 ? 300000 : i == 7 ? 1000000 : 0);
+  /* K (20 Oct 2025), L (25 Nov 2025), N (1 Apr 2025); O (31 Mar 2025) is
+   * in FY2025 */
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpint (won->previous_won_value[i], ==,
+                     i == 0 ? 50000 : i == 6 ? 250000 : i == 7 ? 150000 : 0);
+
+  /* Rosa's J (15 Nov) is in Mia's team, so only everyone's November has it */
+  all = prospect_monthly_won_compute (team->db, &quarter, &everyone, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (all->won_value[7], ==, 1000000 + 900000);
+  g_assert_cmpint (all->won_value[6], ==, 300000);
+}
+
 static void
 test_group_by_sector (Team          *team,
                       gconstpointer  data)
@@ -763,6 +798,7 @@ main (int    argc,
   ADD ("/core/analytics/director", test_director);
   ADD ("/core/analytics/previous-fiscal-year", test_previous_fiscal_year);
   ADD ("/core/analytics/group-by-sector", test_group_by_sector);
+  ADD ("/core/analytics/monthly-won", test_monthly_won);
   ADD ("/core/analytics/funnel", test_funnel);
   ADD ("/core/analytics/funnel-person", test_funnel_person);
   ADD ("/core/analytics/funnel-deals", test_funnel_deals);
