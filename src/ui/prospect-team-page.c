@@ -26,6 +26,8 @@ struct _ProspectTeamPage
   gboolean                by_name;
 
   ProspectReport         *report;
+  ProspectMonthlyWon     *monthly;
+  GPtrArray              *members;   /* ProspectFigures * into report, in card order */
   ProspectPeriod          period;
   ProspectScope           scope;
   char                   *scope_person_id;
@@ -38,6 +40,8 @@ struct _ProspectTeamPage
   GtkLabel               *members_heading;
   GtkFlowBox             *flow;
   GtkWidget              *sort_attainment;
+  ProspectChartWidget    *months_chart;
+  ProspectChartWidget    *people_chart;
 };
 
 G_DEFINE_FINAL_TYPE (ProspectTeamPage, prospect_team_page, PROSPECT_TYPE_PAGE)
@@ -80,18 +84,19 @@ set_gauge (ProspectChartWidget   *chart,
 /* ------------------------------------------------------------ the deals */
 
 static void
-open_deals (ProspectTeamPage    *self,
-            const ProspectScope *scope,
-            const char          *who)
+open_deals_in (ProspectTeamPage     *self,
+               const ProspectPeriod *in,
+               const ProspectScope  *scope,
+               const char           *who)
 {
   ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *period = prospect_period_get_label (&self->period);
+  g_autofree char *period = prospect_period_get_label (in);
   g_autofree char *title = NULL;
   ProspectDealListWindow *window;
 
-  rows = prospect_report_list_deals (database, &self->period, scope, &error);
+  rows = prospect_report_list_deals (database, in, scope, &error);
   if (rows == NULL)
     {
       g_warning ("Could not list the deals: %s", error->message);
@@ -103,6 +108,14 @@ open_deals (ProspectTeamPage    *self,
   window = prospect_deal_list_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                           title, rows, self->report->currency);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_deals (ProspectTeamPage    *self,
+            const ProspectScope *scope,
+            const char          *who)
+{
+  open_deals_in (self, &self->period, scope, who);
 }
 
 static void
@@ -125,6 +138,100 @@ member_gauge_activated_cb (ProspectChartWidget *chart,
   if (self->report->grouping == PROSPECT_GROUP_MANAGER)
     scope.kind = PROSPECT_SCOPE_TEAM;
   open_deals (self, &scope, figures->label);
+}
+
+/* A bar of a month opens the deals won in that month (series 1: the same
+ * month of the year before). */
+static void
+months_chart_activated_cb (ProspectTeamPage *self,
+                           guint             series,
+                           int               index)
+{
+  ProspectPeriod month;
+  GDate first;
+
+  if (self->monthly == NULL || index < 0 || index >= 12)
+    return;
+
+  first = self->monthly->year.start;
+  g_date_add_months (&first, (guint) index);
+  if (series == 1)
+    g_date_subtract_months (&first, 12);
+  prospect_period_init (&month, PROSPECT_PERIOD_MONTH, &first, self->period.fiscal_start_month);
+  open_deals_in (self, &month, &self->scope, self->scope_title);
+}
+
+static void
+people_chart_activated_cb (ProspectTeamPage *self,
+                           guint             series,
+                           int               index)
+{
+  const ProspectFigures *figures;
+  ProspectScope scope = { PROSPECT_SCOPE_PERSON, NULL };
+
+  if (self->members == NULL || index < 0 || (guint) index >= self->members->len)
+    return;
+
+  figures = g_ptr_array_index (self->members, index);
+  scope.person_id = figures->key;
+  if (self->report->grouping == PROSPECT_GROUP_MANAGER)
+    scope.kind = PROSPECT_SCOPE_TEAM;
+  open_deals (self, &scope, figures->label);
+}
+
+/* ----------------------------------------------------------------- bars */
+
+/* This fiscal year's won value per month beside the year before's. */
+static void
+fill_months_chart (ProspectTeamPage *self)
+{
+  g_autoptr(ProspectBarData) data = NULL;
+  g_autofree char *this_year = NULL;
+  g_autofree char *last_year = NULL;
+  ProspectPeriod previous;
+  GDate month;
+
+  this_year = prospect_period_get_label (&self->monthly->year);
+  prospect_period_previous (&self->monthly->year, &previous);
+  last_year = prospect_period_get_label (&previous);
+  data = prospect_bar_data_new (PROSPECT_BAR_UNIT_MONEY, self->monthly->currency,
+                                this_year, last_year);
+
+  month = self->monthly->year.start;
+  for (guint i = 0; i < 12; i++)
+    {
+      char name[64];
+
+      /* TRANSLATORS: a month under a bar of the chart, strftime format */
+      g_date_strftime (name, sizeof name, C_("bar chart month", "%b"), &month);
+      prospect_bar_data_add (data, name, self->monthly->won_value[i],
+                             self->monthly->previous_won_value[i]);
+      g_date_add_months (&month, 1);
+    }
+
+  prospect_chart_widget_set_bars (self->months_chart, data);
+  prospect_chart_widget_set_title (self->months_chart, _("Won by Month"));
+}
+
+/* Each person's won value in the period beside the same span of the year
+ * before, in the order of the cards. */
+static void
+fill_people_chart (ProspectTeamPage *self)
+{
+  g_autoptr(ProspectBarData) data = NULL;
+
+  data = prospect_bar_data_new (PROSPECT_BAR_UNIT_MONEY, self->report->currency,
+                                _("Won"), _("Same Time Last Year"));
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      const ProspectFigures *figures = g_ptr_array_index (self->members, i);
+
+      prospect_bar_data_add (data, figures->label, figures->won_value,
+                             figures->previous_year_to_date_value);
+    }
+
+  prospect_chart_widget_set_bars (self->people_chart, data);
+  prospect_chart_widget_set_title (self->people_chart, _("Won per Person"));
 }
 
 /* ---------------------------------------------------------------- cards */
@@ -218,6 +325,8 @@ clear_cards (ProspectTeamPage *self)
 {
   GtkWidget *child;
 
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
     gtk_flow_box_remove (self->flow, child);
 }
@@ -226,11 +335,12 @@ static void
 fill_cards (ProspectTeamPage *self)
 {
   ProspectDatabase *database = prospect_page_get_database (PROSPECT_PAGE (self));
-  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  GPtrArray *members;
   GtkWidget *child;
   g_autofree char *me_id = prospect_database_get_me (database);
 
   clear_cards (self);
+  members = self->members = g_ptr_array_new ();
 
   for (guint i = 0; i < self->report->rows->len; i++)
     {
@@ -251,6 +361,8 @@ fill_cards (ProspectTeamPage *self)
       /* The gauge inside takes the focus and Enter */
       gtk_widget_set_focusable (child, FALSE);
     }
+
+  fill_people_chart (self);
 }
 
 /* -------------------------------------------------------------- refresh */
@@ -331,7 +443,10 @@ prospect_team_page_refresh (ProspectPage *page)
   g_clear_pointer (&self->report, prospect_report_free);
   self->report = prospect_report_compute (database, &self->period, &self->scope,
                                           grouping_for (self, me_id), &error);
-  if (self->report == NULL)
+  g_clear_pointer (&self->monthly, prospect_monthly_won_free);
+  if (self->report != NULL)
+    self->monthly = prospect_monthly_won_compute (database, &self->period, &self->scope, &error);
+  if (self->report == NULL || self->monthly == NULL)
     {
       show_empty (self, _("Could Not Compute the Figures"), error->message);
       return;
@@ -348,6 +463,7 @@ prospect_team_page_refresh (ProspectPage *page)
   gtk_label_set_text (self->members_heading,
                       self->report->grouping == PROSPECT_GROUP_MANAGER ? _("Managers’ Teams") : _("Reps"));
   fill_cards (self);
+  fill_months_chart (self);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 
   g_debug ("Team figures computed and shown in %.1f ms",
@@ -384,6 +500,7 @@ prospect_team_page_dispose (GObject *object)
   if (self->flow != NULL)
     clear_cards (self);
   g_clear_pointer (&self->report, prospect_report_free);
+  g_clear_pointer (&self->monthly, prospect_monthly_won_free);
   g_clear_pointer (&self->scope_person_id, g_free);
   g_clear_pointer (&self->scope_title, g_free);
 
@@ -410,10 +527,14 @@ prospect_team_page_class_init (ProspectTeamPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, members_heading);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, flow);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, sort_attainment);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, months_chart);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ProspectTeamPage, people_chart);
   gtk_widget_class_bind_template_callback_full (GTK_WIDGET_CLASS (klass), "queue_refresh",
                                                 G_CALLBACK (prospect_page_queue_refresh));
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), sort_toggled_cb);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), team_gauge_activated_cb);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), months_chart_activated_cb);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), people_chart_activated_cb);
 }
 
 static void

@@ -2,7 +2,8 @@
 """The manager's pages on a sample team, with "me" a manager: Team shows
 this quarter's gauge for each rep, whose accessible description states
 the won value and the target that prospect-cli report computes on the
-same file; Funnel's bands open a window listing exactly as many deals as
+same file, and its bars state each month's and each rep's won value as
+the report does; Funnel's bands open a window listing exactly as many deals as
 the band says reached the stage, and Escape closes it."""
 
 import json
@@ -16,7 +17,7 @@ import pyatspi
 
 import uitest
 
-tap = uitest.Tap(6)
+tap = uitest.Tap(8)
 directory = os.environ["PROSPECT_TEST_DIR"]
 database = os.path.join(directory, "manager.db")
 cli = os.path.join(os.path.dirname(os.environ["PROSPECT_BIN"]), "..", "cli", "prospect-cli")
@@ -118,6 +119,52 @@ def team_gauge_matches_report():
 
 tap.check("Team: the team gauge states the report's total, and every rep has a gauge",
           team_gauge_matches_report)
+
+
+def bars_of(title):
+    chart = uitest.find(root, "image", title)
+    return uitest.wait_until(lambda: chart.description, 5, "the %s chart's description" % title)
+
+
+def month_bars_match_report():
+    """This month's bar is the month's won value; the one beside it is the
+    whole of the same month a year earlier."""
+    month = report("--scope", "team:" + me, "--period", "this-month")
+    name = month["period"]["name"]  # "2026-11"
+    year_before = "%04d-%s" % (int(name[:4]) - 1, name[5:])
+    before = report("--scope", "team:" + me, "--period", year_before)
+    abbreviation = time.strftime("%b", time.strptime(name, "%Y-%m"))
+    description = bars_of("Won by Month")
+    match = re.search(r"%s: \S+ (\S+), \S+ (\S+)\." % abbreviation, description)
+    if match is None:
+        raise uitest.Failure("no bar for %s in %r" % (abbreviation, description))
+    shown = (minor_units(match.group(1)), minor_units(match.group(2)))
+    wanted = (month["total"]["won_value"], before["total"]["won_value"])
+    if shown != wanted:
+        raise uitest.Failure("%s's bars say %r; prospect-cli report says %r"
+                             % (abbreviation, shown, wanted))
+
+
+tap.check("Team: the month bars state this month's and the same month last year's won value",
+          month_bars_match_report)
+
+
+def person_bars_match_report():
+    description = bars_of("Won per Person")
+    for group in team["groups"]:
+        match = re.search(r"%s: Won (\S+), Same Time Last Year (\S+)\." % re.escape(group["label"]),
+                          description)
+        if match is None:
+            raise uitest.Failure("no bars for %s in %r" % (group["label"], description))
+        shown = (minor_units(match.group(1)), minor_units(match.group(2)))
+        wanted = (group["won_value"], group["previous_year_to_date_value"])
+        if shown != wanted:
+            raise uitest.Failure("%s's bars say %r; prospect-cli report says %r"
+                                 % (group["label"], shown, wanted))
+
+
+tap.check("Team: each rep's bars state the report's won value and last year's to date",
+          person_bars_match_report)
 
 
 def funnel_chart():
