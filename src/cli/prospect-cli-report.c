@@ -173,6 +173,8 @@ period_kind_name (ProspectPeriodKind kind)
       return "month";
     case PROSPECT_PERIOD_QUARTER:
       return "quarter";
+    case PROSPECT_PERIOD_CUSTOM:
+      return "custom";
     case PROSPECT_PERIOD_YEAR:
     default:
       return "year";
@@ -518,7 +520,8 @@ prospect_cli_report (ProspectCli  *cli,
   const GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period_text,
       N_("The period: 2026-11 (month), 2026-Q3 (fiscal quarter), FY2026 (fiscal year), "
-         "this-quarter, previous-month, next-year… (default: this-quarter)"), N_("PERIOD") },
+         "2026-10-15..2026-12-31 (days), this-quarter, previous-month, next-year… "
+         "(default: this-quarter)"), N_("PERIOD") },
     { "scope", 's', 0, G_OPTION_ARG_STRING, &scope_text,
       N_("Whose figures: everyone (default), team:NAME-OR-ID (everyone below that person) "
          "or person:NAME-OR-ID"), N_("SCOPE") },

@@ -131,13 +131,70 @@ shift (const ProspectPeriod *self,
                          self->fiscal_start_month);
 }
 
+gboolean
+prospect_period_init_custom (ProspectPeriod  *self,
+                             const GDate     *start,
+                             const GDate     *end,
+                             guint            fiscal_start_month,
+                             GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && g_date_valid (start), FALSE);
+  g_return_val_if_fail (end != NULL && g_date_valid (end), FALSE);
+  g_return_val_if_fail (fiscal_start_month >= 1 && fiscal_start_month <= 12, FALSE);
+
+  if (g_date_compare (end, start) < 0)
+    {
+      prospect_set_invalid_error (error, "period", _("The period ends before it starts"));
+      return FALSE;
+    }
+  if (g_date_days_between (start, end) + 1 > PROSPECT_PERIOD_CUSTOM_MAX_DAYS)
+    {
+      prospect_set_invalid_error (error, "period", _("A period can be at most ten years long"));
+      return FALSE;
+    }
+
+  self->kind = PROSPECT_PERIOD_CUSTOM;
+  self->fiscal_start_month = fiscal_start_month;
+  self->start = *start;
+  self->end = *end;
+  return TRUE;
+}
+
+/* A custom period moved by days (its length stays). */
+static void
+shift_days (const ProspectPeriod *self,
+            ProspectPeriod       *shifted,
+            int                   days)
+{
+  GDate start = self->start;
+  GDate end = self->end;
+
+  if (days < 0)
+    {
+      g_date_subtract_days (&start, (guint) -days);
+      g_date_subtract_days (&end, (guint) -days);
+    }
+  else
+    {
+      g_date_add_days (&start, (guint) days);
+      g_date_add_days (&end, (guint) days);
+    }
+  *shifted = *self;
+  shifted->start = start;
+  shifted->end = end;
+}
+
 void
 prospect_period_previous (const ProspectPeriod *self,
                           ProspectPeriod       *previous)
 {
   g_return_if_fail (self != NULL && previous != NULL);
 
-  shift (self, previous, -(int) kind_months (self->kind));
+  if (self->kind == PROSPECT_PERIOD_CUSTOM)
+    shift_days (self, previous, -(int) prospect_period_get_n_days (self));
+  else
+    shift (self, previous, -(int) kind_months (self->kind));
 }
 
 void
@@ -146,7 +203,10 @@ prospect_period_next (const ProspectPeriod *self,
 {
   g_return_if_fail (self != NULL && next != NULL);
 
-  shift (self, next, (int) kind_months (self->kind));
+  if (self->kind == PROSPECT_PERIOD_CUSTOM)
+    shift_days (self, next, (int) prospect_period_get_n_days (self));
+  else
+    shift (self, next, (int) kind_months (self->kind));
 }
 
 void
@@ -154,6 +214,15 @@ prospect_period_previous_year (const ProspectPeriod *self,
                                ProspectPeriod       *previous)
 {
   g_return_if_fail (self != NULL && previous != NULL);
+
+  if (self->kind == PROSPECT_PERIOD_CUSTOM)
+    {
+      /* GDate clamps the day to the shorter month: 29 Feb -> 28 Feb */
+      *previous = *self;
+      g_date_subtract_months (&previous->start, 12);
+      g_date_subtract_months (&previous->end, 12);
+      return;
+    }
 
   shift (self, previous, -12);
 }
@@ -268,10 +337,33 @@ prospect_period_format (const ProspectPeriod *self)
     case PROSPECT_PERIOD_QUARTER:
       return g_strdup_printf ("%04d-Q%u", prospect_period_get_fiscal_year (self),
                               fiscal_quarter (self));
+    case PROSPECT_PERIOD_CUSTOM:
+      {
+        g_autofree char *start = prospect_date_to_iso (&self->start);
+        g_autofree char *end = prospect_date_to_iso (&self->end);
+
+        return g_strdup_printf ("%s..%s", start, end);
+      }
     case PROSPECT_PERIOD_YEAR:
     default:
       return g_strdup_printf ("FY%04d", prospect_period_get_fiscal_year (self));
     }
+}
+
+/* "15 Oct – 31 Dec 2026"; both years when they differ. */
+static char *
+custom_label (const ProspectPeriod *self)
+{
+  gboolean same_year = g_date_get_year (&self->start) == g_date_get_year (&self->end);
+  char first[64], last[64];
+
+  /* TRANSLATORS: the first and last day of a custom period, strftime formats */
+  if (g_date_strftime (first, sizeof first, same_year ? _("%-d %b") : _("%-d %b %Y"), &self->start) == 0 ||
+      g_date_strftime (last, sizeof last, _("%-d %b %Y"), &self->end) == 0)
+    return prospect_period_format (self);
+
+  /* TRANSLATORS: a custom period, e.g. "15 Oct – 31 Dec 2026" */
+  return g_strdup_printf (_("%s – %s"), first, last);
 }
 
 char *
@@ -292,6 +384,8 @@ prospect_period_get_label (const ProspectPeriod *self)
       /* TRANSLATORS: a fiscal quarter, e.g. "Q3 FY2026" */
       return g_strdup_printf (_("Q%u FY%d"), fiscal_quarter (self),
                               prospect_period_get_fiscal_year (self));
+    case PROSPECT_PERIOD_CUSTOM:
+      return custom_label (self);
     case PROSPECT_PERIOD_YEAR:
     default:
       /* TRANSLATORS: a fiscal year, e.g. "FY2026" */
@@ -369,6 +463,35 @@ parse_relative (const char     *text,
   return FALSE;
 }
 
+/* "2026-10-15..2026-12-31". A span that is not a valid one is an error
+ * of its own, so that the message says what is wrong with it. */
+static gboolean
+parse_custom (const char      *text,
+              guint            fiscal_start_month,
+              ProspectPeriod  *period,
+              gboolean        *is_span,
+              GError         **error)
+{
+  g_auto(GStrv) days = g_strsplit (text, "..", -1);
+  GDate start, end;
+
+  *is_span = g_strv_length (days) == 2;
+  if (!*is_span)
+    return FALSE;
+
+  g_strstrip (days[0]);
+  g_strstrip (days[1]);
+  if (!prospect_date_from_iso (&start, days[0]) || !prospect_date_from_iso (&end, days[1]))
+    {
+      prospect_set_invalid_error (error, "period",
+                                  _("“%s” is not a span of days: write it as 2026-10-15..2026-12-31"),
+                                  text);
+      return FALSE;
+    }
+
+  return prospect_period_init_custom (period, &start, &end, fiscal_start_month, error);
+}
+
 static gboolean
 parse_absolute (const char     *text,
                 guint           fiscal_start_month,
@@ -416,6 +539,7 @@ prospect_period_parse (const char      *text,
 {
   g_autofree char *trimmed = NULL;
   g_autofree char *lower = NULL;
+  gboolean is_span;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
@@ -423,14 +547,19 @@ prospect_period_parse (const char      *text,
 
   trimmed = g_strstrip (g_strdup (text));
   lower = g_ascii_strdown (trimmed, -1);
+  if (parse_custom (lower, fiscal_start_month, period, &is_span, error))
+    return TRUE;
+  if (is_span)
+    return FALSE;
   if (parse_relative (lower, fiscal_start_month, period) ||
       parse_absolute (lower, fiscal_start_month, period))
     return TRUE;
 
   prospect_set_invalid_error (error, "period",
                               _("“%s” is not a period: use a month like 2026-11, a fiscal quarter "
-                                "like 2026-Q3, a fiscal year like FY2026, or this-quarter, "
-                                "previous-month, next-year and the like"),
+                                "like 2026-Q3, a fiscal year like FY2026, a span of days like "
+                                "2026-10-15..2026-12-31, or this-quarter, previous-month, "
+                                "next-year and the like"),
                               text);
   return FALSE;
 }

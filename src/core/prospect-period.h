@@ -32,7 +32,11 @@ typedef enum
   PROSPECT_PERIOD_MONTH,
   PROSPECT_PERIOD_QUARTER,
   PROSPECT_PERIOD_YEAR,        /* fiscal year */
+  PROSPECT_PERIOD_CUSTOM,      /* any span of whole days */
 } ProspectPeriodKind;
+
+/* The longest custom period, in days: ten years and leap days. */
+#define PROSPECT_PERIOD_CUSTOM_MAX_DAYS 3653
 
 typedef struct
 {
@@ -55,12 +59,24 @@ void      prospect_period_init_today         (ProspectPeriod       *self,
                                               ProspectPeriodKind    kind,
                                               guint                 fiscal_start_month);
 
-/* The period of the same kind just before / just after. */
+/* A custom period from start through end (both included). FALSE and an
+ * INVALID error on field "period" when end is before start or the span
+ * is longer than PROSPECT_PERIOD_CUSTOM_MAX_DAYS. */
+gboolean  prospect_period_init_custom        (ProspectPeriod       *self,
+                                              const GDate          *start,
+                                              const GDate          *end,
+                                              guint                 fiscal_start_month,
+                                              GError              **error);
+
+/* The period of the same kind just before / just after (for a custom
+ * period, the span of as many days that ends the day before it starts /
+ * starts the day after it ends). */
 void      prospect_period_previous           (const ProspectPeriod *self,
                                               ProspectPeriod       *previous);
 void      prospect_period_next               (const ProspectPeriod *self,
                                               ProspectPeriod       *next);
-/* The same period of the previous fiscal year (12 months earlier). */
+/* The same period of the previous fiscal year (12 months earlier; a
+ * custom period's days move back twelve months, 29 Feb to 28 Feb). */
 void      prospect_period_previous_year      (const ProspectPeriod *self,
                                               ProspectPeriod       *previous);
 
@@ -82,15 +98,19 @@ gboolean  prospect_period_get_previous_year_to_date (const ProspectPeriod *self,
                                                      const GDate          *today,
                                                      GDate                *first,
                                                      GDate                *last);
-/* The fiscal year the period belongs to, by the naming above. */
+/* The fiscal year the period belongs to, by the naming above (a custom
+ * period: the fiscal year of its first day). */
 int       prospect_period_get_fiscal_year    (const ProspectPeriod *self);
 
-/* Machine-readable name: "2026-11", "2026-Q3", "FY2026". */
+/* Machine-readable name: "2026-11", "2026-Q3", "FY2026",
+ * "2026-10-15..2026-12-31". */
 char     *prospect_period_format             (const ProspectPeriod *self);
-/* For people: "November 2026", "Q3 FY2026", "FY2026". */
+/* For people: "November 2026", "Q3 FY2026", "FY2026",
+ * "15 Oct – 31 Dec 2026". */
 char     *prospect_period_get_label          (const ProspectPeriod *self);
 
-/* Parses "2026-11", "2026-Q3", "FY2026" (case does not matter) or one of
+/* Parses "2026-11", "2026-Q3", "FY2026" (case does not matter), a custom
+ * span "2026-10-15..2026-12-31", or one of
  * this-month, this-quarter, this-year, previous-month (or last-month),
  * previous-quarter, previous-year, next-month, next-quarter, next-year,
  * relative to today. "year" is always the fiscal year. On failure sets a

@@ -22,6 +22,8 @@ struct _ProspectPeriodSelection
 
   ProspectPeriodKind      kind;
   int                     offset;
+  GDate                   custom_start;   /* kind CUSTOM only */
+  GDate                   custom_end;
   ProspectSelectionScope  scope;
   char                   *person_id;
 };
@@ -61,6 +63,8 @@ prospect_period_selection_init (ProspectPeriodSelection *self)
   /* A manager's first question: will the team make this quarter? */
   self->kind = PROSPECT_PERIOD_QUARTER;
   self->scope = PROSPECT_SELECTION_MY_TEAM;
+  g_date_clear (&self->custom_start, 1);
+  g_date_clear (&self->custom_end, 1);
 }
 
 static void
@@ -96,6 +100,8 @@ prospect_period_selection_set_kind (ProspectPeriodSelection *self,
 {
   g_return_if_fail (PROSPECT_IS_PERIOD_SELECTION (self));
 
+  g_return_if_fail (kind != PROSPECT_PERIOD_CUSTOM);
+
   if (self->kind == kind)
     return;
 
@@ -103,6 +109,27 @@ prospect_period_selection_set_kind (ProspectPeriodSelection *self,
    * nothing as a month */
   self->kind = kind;
   self->offset = 0;
+  selection_changed (self);
+}
+
+void
+prospect_period_selection_set_custom (ProspectPeriodSelection *self,
+                                      const GDate             *start,
+                                      const GDate             *end)
+{
+  g_return_if_fail (PROSPECT_IS_PERIOD_SELECTION (self));
+  g_return_if_fail (start != NULL && g_date_valid (start));
+  g_return_if_fail (end != NULL && g_date_valid (end) && g_date_compare (start, end) <= 0);
+
+  if (self->kind == PROSPECT_PERIOD_CUSTOM && self->offset == 0 &&
+      g_date_compare (&self->custom_start, start) == 0 &&
+      g_date_compare (&self->custom_end, end) == 0)
+    return;
+
+  self->kind = PROSPECT_PERIOD_CUSTOM;
+  self->offset = 0;
+  self->custom_start = *start;
+  self->custom_end = *end;
   selection_changed (self);
 }
 
@@ -178,7 +205,12 @@ prospect_period_selection_get_period (ProspectPeriodSelection *self,
   g_return_if_fail (PROSPECT_IS_PERIOD_SELECTION (self));
   g_return_if_fail (PROSPECT_IS_DATABASE (db));
 
-  prospect_period_init_today (period, self->kind, prospect_fiscal_start_month (db));
+  if (self->kind != PROSPECT_PERIOD_CUSTOM ||
+      !prospect_period_init_custom (period, &self->custom_start, &self->custom_end,
+                                    prospect_fiscal_start_month (db), NULL))
+    prospect_period_init_today (period, self->kind == PROSPECT_PERIOD_CUSTOM
+                                        ? PROSPECT_PERIOD_QUARTER : self->kind,
+                                prospect_fiscal_start_month (db));
   for (int i = 0; i < self->offset; i++)
     prospect_period_next (period, period);
   for (int i = 0; i > self->offset; i--)
@@ -228,6 +260,18 @@ prospect_period_describe (const ProspectPeriod *period)
   GDate today;
 
   prospect_date_set_today (&today);
+  /* A custom period's name is its span already */
+  if (period->kind == PROSPECT_PERIOD_CUSTOM)
+    {
+      g_autofree char *to_date = format_day (&today, FALSE);
+
+      if (!prospect_period_contains (period, &today))
+        return g_steal_pointer (&label);
+      /* TRANSLATORS: a custom period · its "to date" day, e.g.
+       * "15 Oct – 31 Dec 2026 · to 23 Nov" */
+      return g_strdup_printf (_("%s · to %s"), label, to_date);
+    }
+
   if (prospect_period_contains (period, &today))
     {
       g_autofree char *to_date = format_day (&today, FALSE);
@@ -255,6 +299,11 @@ struct _ProspectPeriodSelector
   gboolean                 syncing;
 
   GtkWidget               *kind_dropdown;
+  GtkWidget               *dates_button;
+  GtkWidget               *from_entry;
+  GtkWidget               *to_entry;
+  GtkWidget               *dates_error;
+  gboolean                 dates_applied;
   GtkWidget               *previous_button;
   GtkWidget               *next_button;
   GtkWidget               *period_label;
@@ -272,7 +321,7 @@ G_DEFINE_FINAL_TYPE (ProspectPeriodSelector, prospect_period_selector, GTK_TYPE_
 
 /* Order of the kind list */
 static const ProspectPeriodKind kinds[] = {
-  PROSPECT_PERIOD_MONTH, PROSPECT_PERIOD_QUARTER, PROSPECT_PERIOD_YEAR,
+  PROSPECT_PERIOD_MONTH, PROSPECT_PERIOD_QUARTER, PROSPECT_PERIOD_YEAR, PROSPECT_PERIOD_CUSTOM,
 };
 
 #define N_FIXED_SCOPES 2  /* My Team, Everyone */
@@ -360,13 +409,187 @@ person_changed_cb (ProspectPeriodSelector *self)
   load_people (self);
 }
 
+/* Custom asks for the days first; the selection changes once they are
+ * given (see dates_closed_cb for when they are not). */
 static void
 kind_selected_cb (ProspectPeriodSelector *self)
 {
   guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown));
 
-  if (!self->syncing && self->selection != NULL && position < G_N_ELEMENTS (kinds))
-    prospect_period_selection_set_kind (self->selection, kinds[position]);
+  if (self->syncing || self->selection == NULL || position >= G_N_ELEMENTS (kinds))
+    return;
+
+  if (kinds[position] == PROSPECT_PERIOD_CUSTOM)
+    {
+      if (prospect_period_selection_get_kind (self->selection) != PROSPECT_PERIOD_CUSTOM)
+        gtk_menu_button_popup (GTK_MENU_BUTTON (self->dates_button));
+      return;
+    }
+
+  prospect_period_selection_set_kind (self->selection, kinds[position]);
+}
+
+/* ---------------------------------------------------------- custom days */
+
+static void
+mark_entry (GtkWidget  *entry,
+            const char *problem)
+{
+  if (problem != NULL)
+    gtk_widget_add_css_class (entry, "error");
+  else
+    gtk_widget_remove_css_class (entry, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "", -1);
+}
+
+static gboolean
+read_day (GtkWidget  *entry,
+          GDate      *day,
+          char      **problem)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (prospect_date_from_iso (day, text))
+    return TRUE;
+
+  /* TRANSLATORS: %s is what was typed in a "From" or "To" field */
+  *problem = g_strdup_printf (_("“%s” is not a day: write it as 2026-10-15"), text);
+  return FALSE;
+}
+
+static void
+apply_dates_cb (ProspectPeriodSelector *self)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *wrong = NULL;
+  ProspectPeriod period;
+  GDate start, end;
+
+  if (!read_day (self->from_entry, &start, &problem))
+    wrong = self->from_entry;
+  else if (!read_day (self->to_entry, &end, &problem))
+    wrong = self->to_entry;
+  else if (!prospect_period_init_custom (&period, &start, &end, 1, &error))
+    {
+      wrong = self->to_entry;
+      problem = g_strdup (error->message);
+    }
+
+  mark_entry (self->from_entry, wrong == self->from_entry ? problem : NULL);
+  mark_entry (self->to_entry, wrong == self->to_entry ? problem : NULL);
+  gtk_label_set_text (GTK_LABEL (self->dates_error), problem ? problem : "");
+  gtk_widget_set_visible (self->dates_error, problem != NULL);
+  if (wrong != NULL)
+    {
+      gtk_widget_grab_focus (wrong);
+      return;
+    }
+
+  self->dates_applied = TRUE;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->dates_button));
+  if (self->selection != NULL)
+    prospect_period_selection_set_custom (self->selection, &start, &end);
+}
+
+/* The fields start on the period on show, so that "a bit longer than this
+ * quarter" is one edit. */
+static void
+dates_shown_cb (ProspectPeriodSelector *self)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  ProspectPeriod period;
+
+  self->dates_applied = FALSE;
+  mark_entry (self->from_entry, NULL);
+  mark_entry (self->to_entry, NULL);
+  gtk_widget_set_visible (self->dates_error, FALSE);
+  if (self->selection == NULL || self->database == NULL)
+    return;
+
+  prospect_period_selection_get_period (self->selection, self->database, &period);
+  start = prospect_date_to_iso (&period.start);
+  end = prospect_date_to_iso (&period.end);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), start);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), end);
+  gtk_widget_grab_focus (self->from_entry);
+}
+
+/* Closed without days: the list shows the kind still in force. */
+static void
+dates_closed_cb (ProspectPeriodSelector *self)
+{
+  if (!self->dates_applied)
+    sync_widgets (self);
+}
+
+static GtkWidget *
+new_day_entry (GtkGrid    *grid,
+               const char *label_text,
+               int         row)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_add_css_class (label, "dim-label");
+  /* TRANSLATORS: the placeholder of a day field: the form it takes */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+
+  return entry;
+}
+
+static GtkWidget *
+new_dates_button (ProspectPeriodSelector *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *apply = gtk_button_new_with_label (_("Show Period"));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose Days…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Days…"), -1);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  self->from_entry = new_day_entry (GTK_GRID (grid), _("_From"), 0);
+  self->to_entry = new_day_entry (GTK_GRID (grid), _("_To"), 1);
+
+  self->dates_error = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->dates_error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->dates_error), 28);
+  gtk_label_set_xalign (GTK_LABEL (self->dates_error), 0);
+  gtk_widget_add_css_class (self->dates_error, "error");
+  gtk_widget_add_css_class (self->dates_error, "caption");
+  gtk_widget_set_visible (self->dates_error, FALSE);
+
+  gtk_widget_add_css_class (apply, "suggested-action");
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (apply_dates_cb), self);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (box), self->dates_error);
+  gtk_box_append (GTK_BOX (box), apply);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (dates_shown_cb), self);
+  g_signal_connect_swapped (popover, "closed", G_CALLBACK (dates_closed_cb), self);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  return button;
 }
 
 static void
@@ -484,7 +707,7 @@ new_step_button (const char *icon_name,
 static void
 prospect_period_selector_init (ProspectPeriodSelector *self)
 {
-  const char *kind_names[] = { _("Month"), _("Quarter"), _("Fiscal Year"), NULL };
+  const char *kind_names[] = { _("Month"), _("Quarter"), _("Fiscal Year"), _("Custom"), NULL };
   GtkWidget *widget = GTK_WIDGET (self);
   GtkWidget *period_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -504,6 +727,8 @@ prospect_period_selector_init (ProspectPeriodSelector *self)
   self->previous_button = new_step_button ("go-previous-symbolic", _("Previous Period"), -1);
   self->next_button = new_step_button ("go-next-symbolic", _("Next Period"), 1);
   gtk_box_append (GTK_BOX (period_box), self->kind_dropdown);
+  self->dates_button = new_dates_button (self);
+  gtk_box_append (GTK_BOX (period_box), self->dates_button);
   gtk_box_append (GTK_BOX (period_box), self->previous_button);
   gtk_box_append (GTK_BOX (period_box), self->next_button);
   gtk_widget_set_parent (period_box, widget);

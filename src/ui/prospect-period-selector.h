@@ -30,7 +30,13 @@ ProspectPeriodSelection *prospect_period_selection_get_for_widget (GtkWidget    
 void                     prospect_period_selection_set_kind       (ProspectPeriodSelection *self,
                                                                    ProspectPeriodKind       kind);
 ProspectPeriodKind       prospect_period_selection_get_kind       (ProspectPeriodSelection *self);
-/* 0 = the period that contains today, -1 the one before, … */
+/* A custom span of days (checked by the caller with
+ * prospect_period_init_custom()); the kind becomes CUSTOM. */
+void                     prospect_period_selection_set_custom     (ProspectPeriodSelection *self,
+                                                                   const GDate             *start,
+                                                                   const GDate             *end);
+/* 0 = the period that contains today (a custom one: its span), -1 the one
+ * before, … */
 void                     prospect_period_selection_step           (ProspectPeriodSelection *self,
                                                                    int                      steps);
 int                      prospect_period_selection_get_offset     (ProspectPeriodSelection *self);

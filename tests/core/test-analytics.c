@@ -526,6 +526,35 @@ test_monthly_won (Team          *team,
   g_assert_cmpint (all->won_value[6], ==, 300000);
 }
 
+/* A custom span of October's days has October's figures; one that starts
+ * on 16 Oct leaves E (won 15 Oct) out and no target lies inside it. */
+static void
+test_custom_period (Team          *team,
+                    gconstpointer  data)
+{
+  g_autoptr(ProspectReport) october = compute (team, "2026-10", PROSPECT_SCOPE_PERSON,
+                                               team->rita, PROSPECT_GROUP_NONE);
+  g_autoptr(ProspectReport) days = compute (team, "2026-10-01..2026-10-31", PROSPECT_SCOPE_PERSON,
+                                            team->rita, PROSPECT_GROUP_NONE);
+  g_autoptr(ProspectReport) later = compute (team, "2026-10-16..2026-11-30", PROSPECT_SCOPE_PERSON,
+                                             team->rita, PROSPECT_GROUP_NONE);
+
+  g_assert_cmpint (days->period.kind, ==, PROSPECT_PERIOD_CUSTOM);
+  g_assert_cmpint (days->total.won_value, ==, october->total.won_value);
+  g_assert_cmpint (days->total.target_value, ==, october->total.target_value);
+  g_assert_cmpint (days->total.previous_year_to_date_value, ==,
+                   october->total.previous_year_to_date_value);
+  g_assert_cmpint (days->total.new_deal_count, ==, october->total.new_deal_count);
+
+  /* A (won 5 Nov) only; B lost 10 Nov; D (10 Nov) is open in the span */
+  g_assert_cmpint (later->total.won_value, ==, 1000000);
+  g_assert_cmpuint (later->total.lost_count, ==, 1);
+  g_assert_cmpint (later->total.target_value, ==, -1);
+  /* L (25 Nov 2025) falls in the same span a year before, through 23 Nov
+   * 2025: not yet; K (20 Oct 2025) does */
+  g_assert_cmpint (later->total.previous_year_to_date_value, ==, 250000);
+}
+
 static void
 test_group_by_sector (Team          *team,
                       gconstpointer  data)
@@ -799,6 +828,7 @@ main (int    argc,
   ADD ("/core/analytics/previous-fiscal-year", test_previous_fiscal_year);
   ADD ("/core/analytics/group-by-sector", test_group_by_sector);
   ADD ("/core/analytics/monthly-won", test_monthly_won);
+  ADD ("/core/analytics/custom-period", test_custom_period);
   ADD ("/core/analytics/funnel", test_funnel);
   ADD ("/core/analytics/funnel-person", test_funnel_person);
   ADD ("/core/analytics/funnel-deals", test_funnel_deals);

@@ -280,6 +280,65 @@ test_parse (void)
   prospect_clock_set_fake_ms (0);
 }
 
+/* A custom span keeps its length when stepped, moves back twelve months
+ * for the previous year, and reads back from its machine name. */
+static void
+test_custom (void)
+{
+  const char *bad[] = {
+    "2026-12-31..2026-10-01",   /* ends before it starts */
+    "2026-02-30..2026-03-01",   /* no 30 February */
+    "2010-01-01..2026-01-01",   /* longer than ten years */
+    "2026-10-15..",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  ProspectPeriod period, other;
+  GDate first, last;
+
+  g_assert_true (prospect_period_parse ("2026-10-15..2026-12-31", 4, &period, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (period.kind, ==, PROSPECT_PERIOD_CUSTOM);
+  g_assert_cmpuint (prospect_period_get_n_days (&period), ==, 78);
+  assert_name (&period, "2026-10-15..2026-12-31");
+  label = prospect_period_get_label (&period);
+  g_assert_cmpstr (label, ==, "15 Oct – 31 Dec 2026");
+  /* the fiscal year of its first day: April start, so FY2027 */
+  g_assert_cmpint (prospect_period_get_fiscal_year (&period), ==, 2027);
+
+  prospect_period_previous (&period, &other);
+  assert_span (&other, "2026-07-29", "2026-10-14");
+  prospect_period_next (&period, &other);
+  assert_span (&other, "2027-01-01", "2027-03-19");
+  prospect_period_previous_year (&period, &other);
+  assert_span (&other, "2025-10-15", "2025-12-31");
+
+  /* to date on 23 Nov, and the same span a year before */
+  set_today ("2026-11-23");
+  first = day ("2026-11-23");
+  g_assert_true (prospect_period_get_previous_year_to_date (&period, &first, &first, &last));
+  g_assert_cmpint (g_date_compare (&first, &other.start), ==, 0);
+  {
+    g_autofree char *last_text = prospect_date_to_iso (&last);
+    g_assert_cmpstr (last_text, ==, "2025-11-23");
+  }
+  prospect_clock_set_fake_ms (0);
+
+  /* a leap day moves to 28 February */
+  g_assert_true (prospect_period_parse ("2028-02-29..2028-03-10", 1, &period, NULL));
+  prospect_period_previous_year (&period, &other);
+  assert_span (&other, "2027-02-28", "2027-03-10");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) bad_error = NULL;
+
+      g_assert_false (prospect_period_parse (bad[i], 1, &other, &bad_error));
+      g_assert_error (bad_error, PROSPECT_ERROR, PROSPECT_ERROR_INVALID);
+      g_test_message ("%s: %s", bad[i], bad_error->message);
+    }
+}
+
 static void
 test_fiscal_setting (void)
 {
@@ -305,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/core/period/to-date", test_to_date);
   g_test_add_func ("/core/period/previous-year-month-ends", test_previous_year_month_ends);
   g_test_add_func ("/core/period/parse", test_parse);
+  g_test_add_func ("/core/period/custom", test_custom);
   g_test_add_func ("/core/period/fiscal-setting", test_fiscal_setting);
 
   return g_test_run ();

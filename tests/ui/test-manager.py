@@ -3,7 +3,8 @@
 this quarter's gauge for each rep, whose accessible description states
 the won value and the target that prospect-cli report computes on the
 same file, and its bars state each month's and each rep's won value as
-the report does; Funnel's bands open a window listing exactly as many deals as
+the report does; a custom span of days refuses a day that is not one and then shows the
+figures the report computes for that span; Funnel's bands open a window listing exactly as many deals as
 the band says reached the stage, and Escape closes it."""
 
 import json
@@ -17,7 +18,7 @@ import pyatspi
 
 import uitest
 
-tap = uitest.Tap(8)
+tap = uitest.Tap(10)
 directory = os.environ["PROSPECT_TEST_DIR"]
 database = os.path.join(directory, "manager.db")
 cli = os.path.join(os.path.dirname(os.environ["PROSPECT_BIN"]), "..", "cli", "prospect-cli")
@@ -272,6 +273,64 @@ def selection_is_shared():
 
 
 tap.check("the period stepped back on Funnel is the one Team shows", selection_is_shared)
+
+def type_into_focus(text):
+    uitest.press_keys("Control_L", "a")
+    uitest.type_text(text)
+
+
+def period_label():
+    return next((node.name for node in uitest.find_all(root, "label")
+                 if " · " in node.name and uitest.is_on_screen(node)), None)
+
+
+def bad_day_is_refused():
+    """A day that is not one is marked, says why, and changes nothing."""
+    open_page("Team")
+    before = uitest.wait_until(period_label, 5, "the period label")
+    # a menu button: the inner button is the one that clicks
+    buttons = [node for node in uitest.find_all(root, "push button", "Choose Days…")
+               if node.queryAction().nActions > 0]
+    if not buttons:
+        raise uitest.Failure("no Choose Days… button")
+    uitest.click(buttons[0])
+    start = uitest.find(root, "text", "From")
+    uitest.wait_until(lambda: start.getState().contains(pyatspi.STATE_FOCUSED), 5,
+                      "the From field to take the focus")
+    type_into_focus("2026-02-30")
+    uitest.press_keys("Return")
+    uitest.wait_until(lambda: "is not a day" in (start.description or ""), 5,
+                      "From to say why 2026-02-30 is refused")
+    if period_label() != before:
+        raise uitest.Failure("the period changed to %r after a bad day" % period_label())
+
+
+tap.check("Team: a custom span refuses a day that does not exist and keeps the period",
+          bad_day_is_refused)
+
+
+def custom_span_matches_report():
+    span = "%s..%s" % (team["period"]["start"], team["period"]["today"])
+    wanted = report("--scope", "team:" + me, "--period", span)["total"]
+    type_into_focus(team["period"]["start"])
+    uitest.press_keys("Tab")
+    type_into_focus(team["period"]["today"])
+    uitest.press_keys("Return")
+    gauge = uitest.find(root, "image", "Team")
+
+    def figures():
+        match = re.search(r"Won (\S+?),? ", gauge.description or "")
+        return match and minor_units(match.group(1))
+    uitest.wait_until(lambda: figures() == wanted["won_to_date_value"], 5,
+                      "the team gauge to show %d won from %s" % (wanted["won_to_date_value"], span))
+    if "Custom" not in [node.name for node in uitest.find_all(root, "combo box")] and \
+            not any(node.name == "Custom" for node in uitest.find_all(root, "label")
+                    if uitest.is_on_screen(node)):
+        raise uitest.Failure("the period list does not say Custom")
+
+
+tap.check("Team: a custom span of days shows the won value the report computes for it",
+          custom_span_matches_report)
 
 app.stop()
 tap.exit()
