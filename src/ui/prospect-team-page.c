@@ -48,6 +48,9 @@ G_DEFINE_FINAL_TYPE (ProspectTeamPage, prospect_team_page, PROSPECT_TYPE_PAGE)
 
 #define FIGURES_KEY "prospect-figures"
 
+/* The width a person's pair of bars needs for their name under it */
+#define PERSON_BAR_WIDTH 96
+
 /* ---------------------------------------------------------------- gauges */
 
 static ProspectGaugeData *
@@ -232,6 +235,10 @@ fill_people_chart (ProspectTeamPage *self)
 
   prospect_chart_widget_set_bars (self->people_chart, data);
   prospect_chart_widget_set_title (self->people_chart, _("Won per Person"));
+  /* Room for a name under each pair of bars; more people scroll */
+  gtk_widget_set_size_request (GTK_WIDGET (self->people_chart),
+                               self->members->len > 8 ? (int) self->members->len * PERSON_BAR_WIDTH : -1,
+                               -1);
 }
 
 /* ---------------------------------------------------------------- cards */
