@@ -22,7 +22,7 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core gir1.2-atspi-2.0
   python3-pyatspi python3-gi sqlite3 notification-daemon
-  poppler-utils
+  poppler-utils postgresql
 )
 
 say () {
