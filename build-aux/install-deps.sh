@@ -13,7 +13,7 @@ set -euo pipefail
 build_packages=(
   build-essential pkg-config meson ninja-build
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libcsv-dev
-  libical-dev
+  libical-dev libpq-dev
   gettext desktop-file-utils appstream
 )
 

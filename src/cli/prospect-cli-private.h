@@ -66,5 +66,8 @@ int             prospect_cli_check             (ProspectCli        *cli,
 int             prospect_cli_report            (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
+int             prospect_cli_server            (ProspectCli        *cli,
+                                                int                 argc,
+                                                char              **argv);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ static const ProspectCliCommand commands[] = {
   { "demo", N_("Fill an empty database with a sample sales team"), prospect_cli_demo },
   { "check", N_("Check a database for damage and broken references"), prospect_cli_check },
   { "report", N_("Print the sales figures of a period as JSON or CSV"), prospect_cli_report },
+  { "server", N_("Set up a team server on PostgreSQL and add its people"), prospect_cli_server },
   { "help", N_("Show help for prospect-cli or for one command"), prospect_cli_help },
 };
 

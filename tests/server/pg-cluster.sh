@@ -5,7 +5,11 @@
 # temporary directory, on 127.0.0.1 only, as a non-root user (PostgreSQL
 # refuses to run as root; under root the Debian "postgres" user runs it).
 #
-#   pg-cluster.sh start DIR   prints "PGHOST=127.0.0.1 PGPORT=N" when up
+#   pg-cluster.sh start DIR   prints "PGHOST=DIR PGPORT=N" when up
+#
+# Over the Unix socket in DIR every role is trusted (the tests connect as
+# the people's roles without their passwords); over TCP on 127.0.0.1 a
+# role needs its password (SCRAM), as on a real server.
 #   pg-cluster.sh stop DIR
 
 set -euo pipefail
@@ -27,7 +31,8 @@ case "$command" in
   start)
     mkdir -p "$dir"
     [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
-    as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --no-sync \
+    as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth-local=trust \
+      --auth-host=scram-sha-256 --no-sync \
       -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     # A free port: ask the kernel for one and let it go again
@@ -36,7 +41,7 @@ case "$command" in
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" \
       start >/dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }
-    echo "PGHOST=127.0.0.1 PGPORT=$port"
+    echo "PGHOST=$dir PGPORT=$port"
     ;;
   stop)
     [[ -d "$dir/data" ]] && as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
