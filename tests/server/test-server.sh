@@ -7,12 +7,13 @@
 # loser kept, deletions win, and a pull that misses nothing a long
 # transaction commits late. Prints TAP.
 #
-#   test-server.sh SQL-FILE CLUSTER-SCRIPT
+#   test-server.sh SQL-FILE CLUSTER-SCRIPT TEAM-SQL
 
 set -uo pipefail
 
 sql_file=${1:?the server SQL}
 cluster=${2:?pg-cluster.sh}
+team_file=${3:?team.sql}
 dir=$(mktemp -d /tmp/prospect-server-test.XXXXXX)
 chmod 755 "$dir"
 
@@ -99,26 +100,7 @@ else
   ok "the server SQL applies a second time"
 fi
 
-# The team: Dana directs Max and Mia; Max manages Rita and Ravi, Mia Rosa.
-psql -X -q -v ON_ERROR_STOP=1 -U postgres >/dev/null <<'EOF' || { echo "Bail out! no team"; exit 1; }
-SET search_path = prospect;
-DO $$
-DECLARE name text;
-BEGIN
-  FOREACH name IN ARRAY ARRAY['dana', 'max', 'mia', 'rita', 'ravi', 'rosa'] LOOP
-    EXECUTE format ('CREATE ROLE %I LOGIN IN ROLE prospect_member', name);
-  END LOOP;
-END $$;
-INSERT INTO person (id, created_at, updated_at, name, role, manager_id, login_role) VALUES
-  ('p-dana', 1, 1, 'Dana', 'director', NULL, 'dana'),
-  ('p-max', 1, 1, 'Max', 'manager', 'p-dana', 'max'),
-  ('p-mia', 1, 1, 'Mia', 'manager', 'p-dana', 'mia'),
-  ('p-rita', 1, 1, 'Rita', 'rep', 'p-max', 'rita'),
-  ('p-ravi', 1, 1, 'Ravi', 'rep', 'p-max', 'ravi'),
-  ('p-rosa', 1, 1, 'Rosa', 'rep', 'p-mia', 'rosa');
-INSERT INTO stage (id, created_at, updated_at, name, position, kind, probability) VALUES
-  ('s1', 1, 1, 'Prospecting', 0, 'open', 10), ('s5', 1, 1, 'Won', 4, 'won', 100);
-EOF
+psql -X -q -v ON_ERROR_STOP=1 -U postgres -f "$team_file" >/dev/null || { echo "Bail out! no team"; exit 1; }
 
 check "no member role can bypass row-level security" "0" \
   "$(as postgres "SELECT count(*) FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid
