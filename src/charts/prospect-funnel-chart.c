@@ -343,17 +343,30 @@ prospect_funnel_chart_band_at (const ProspectFunnelData *data,
   return -1;
 }
 
-/* Two lines, "25 deals" over "€120,000", so that they fit beside a
- * narrow band; compact ("€120k") where even that is too wide. */
+/* How much a band's figures are shortened: two lines, "25 deals" over
+ * "€120,000", so that they fit beside a narrow band; compact ("€120k")
+ * where even that is too wide; one line ("25 · €120k") to fit inside a
+ * band that is wide but low, as in a small chart. */
+typedef enum
+{
+  FIGURES_FULL,
+  FIGURES_COMPACT,
+  FIGURES_ONE_LINE,
+} FiguresForm;
+
 static char *
 stage_figures (const ProspectFunnelData  *data,
                const ProspectFunnelStage *stage,
-               gboolean                   compact)
+               FiguresForm                form)
 {
   g_autofree char *count = prospect_chart_format_count (stage->count);
-  g_autofree char *value = compact
+  g_autofree char *value = form != FIGURES_FULL
                            ? prospect_chart_format_money_compact (stage->value, data->currency)
                            : prospect_chart_format_money_whole (stage->value, data->currency);
+
+  if (form == FIGURES_ONE_LINE)
+    /* TRANSLATORS: on a low funnel band: number of deals · their value */
+    return g_strdup_printf (_("%s · %s"), count, value);
 
   /* TRANSLATORS: on a funnel band: number of deals, newline, their value */
   return g_strdup_printf (ngettext ("%s deal\n%s", "%s deals\n%s", stage->count),
@@ -406,7 +419,8 @@ draw_series_names (cairo_t                  *cr,
 }
 
 /* The figures go inside the band when they fit, else beside it; in full
- * when there is room, else compact, else cut short. */
+ * when there is room, else compact, else on one line inside, else cut
+ * short beside it. */
 static void
 draw_band_figures (cairo_t                   *cr,
                    const ProspectFunnelData  *data,
@@ -418,9 +432,9 @@ draw_band_figures (cairo_t                   *cr,
   /* Beside the band the text may use half the spacing to the next column. */
   double room = (column_width - band->width) / 2.0 + COLUMN_SPACING / 2.0 - TEXT_PADDING;
 
-  for (guint compact = 0; compact <= 1; compact++)
+  for (FiguresForm form = FIGURES_FULL; form <= FIGURES_ONE_LINE; form++)
     {
-      g_autofree char *text = stage_figures (data, stage, compact);
+      g_autofree char *text = stage_figures (data, stage, form);
       g_autoptr(PangoLayout) layout = prospect_chart_layout_new (cr, style, text,
                                                                  PROSPECT_CHART_TEXT_SMALL, -1);
       double text_width = prospect_chart_layout_width (layout);
@@ -435,10 +449,11 @@ draw_band_figures (cairo_t                   *cr,
           return;
         }
 
-      if (room <= 0.0)
-        return;
+      /* One line is only for inside the band */
+      if (room <= 0.0 || form == FIGURES_ONE_LINE)
+        continue;
 
-      if (compact || text_width <= room)
+      if (text_width <= room)
         {
           pango_layout_set_width (layout, (int) (room * PANGO_SCALE));
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -446,6 +461,20 @@ draw_band_figures (cairo_t                   *cr,
                                       &style->foreground);
           return;
         }
+    }
+
+  /* Nothing fits whole: the compact figures beside the band, cut short */
+  if (room > 0.0)
+    {
+      g_autofree char *text = stage_figures (data, stage, FIGURES_COMPACT);
+      g_autoptr(PangoLayout) layout = prospect_chart_layout_new (cr, style, text,
+                                                                 PROSPECT_CHART_TEXT_SMALL, -1);
+
+      pango_layout_set_width (layout, (int) (room * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      prospect_chart_show_layout (cr, layout, band->x + band->width + TEXT_PADDING,
+                                  band->y + (band->height - prospect_chart_layout_height (layout)) / 2.0,
+                                  0.0, &style->foreground);
     }
 }
 
