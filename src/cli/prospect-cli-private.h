@@ -60,6 +60,9 @@ int             prospect_cli_usage_error       (const char         *command,
 int             prospect_cli_demo              (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
+int             prospect_cli_export            (ProspectCli        *cli,
+                                                int                 argc,
+                                                char              **argv);
 int             prospect_cli_check             (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);

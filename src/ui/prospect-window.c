@@ -12,6 +12,7 @@
 
 #include "prospect-accounts-page.h"
 #include "prospect-coaching-page.h"
+#include "prospect-export-actions.h"
 #include "prospect-funnel-page.h"
 #include "prospect-my-numbers-page.h"
 #include "prospect-pipeline-page.h"
@@ -429,6 +430,7 @@ prospect_window_class_init (ProspectWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.workspace-manager", NULL, workspace_action_cb);
   gtk_widget_class_install_action (widget_class, "win.quick-entry", NULL, quick_entry_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.quick-entry", NULL);
+  prospect_export_actions_install (widget_class);
 
   g_type_ensure (PROSPECT_TYPE_PAGE);
 }
