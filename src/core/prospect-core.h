@@ -25,6 +25,7 @@
 #include "prospect-target.h"
 #include "prospect-coaching-plan.h"
 #include "prospect-coaching-note.h"
+#include "prospect-coaching-assessment.h"
 
 #include "prospect-demo.h"
 #include "prospect-period.h"

@@ -54,11 +54,14 @@ static gboolean migrate_to_v1 (ProspectDatabase  *self,
                                GError           **error);
 static gboolean migrate_to_v2 (ProspectDatabase  *self,
                                GError           **error);
+static gboolean migrate_to_v3 (ProspectDatabase  *self,
+                               GError           **error);
 
 /* migrations[N - 1] turns a version N - 1 file into version N */
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PROSPECT_SCHEMA_VERSION);
@@ -68,7 +71,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PROSPECT_SCHEMA_VERSION);
 static const char * const entity_tables[] = {
   "person", "account", "contact", "product", "stage", "deal",
   "deal_stage_change", "field_change", "activity", "todo_item", "target",
-  "coaching_plan", "coaching_note",
+  "coaching_plan", "coaching_note", "coaching_assessment",
 };
 
 G_DEFINE_FINAL_TYPE (ProspectDatabase, prospect_database, G_TYPE_OBJECT)
@@ -369,6 +372,14 @@ migrate_to_v2 (ProspectDatabase  *self,
                GError           **error)
 {
   return exec_schema_resource (self, 2, error);
+}
+
+/* Coaching: directors' assessments of plans. */
+static gboolean
+migrate_to_v3 (ProspectDatabase  *self,
+               GError           **error)
+{
+  return exec_schema_resource (self, 3, error);
 }
 
 static gboolean

@@ -14,6 +14,7 @@
 #include "prospect-coaching-page.h"
 #include "prospect-export-actions.h"
 #include "prospect-funnel-page.h"
+#include "prospect-my-coaching-page.h"
 #include "prospect-my-numbers-page.h"
 #include "prospect-pipeline-page.h"
 #include "prospect-quick-entry-dialog.h"
@@ -65,6 +66,7 @@ static const PageEntry page_entries[] = {
   { "rep", "pipeline", prospect_pipeline_page_get_type },
   { "rep", "accounts", prospect_accounts_page_get_type },
   { "rep", "my-numbers", prospect_my_numbers_page_get_type },
+  { "rep", "my-coaching", prospect_my_coaching_page_get_type },
   { "manager", "team", prospect_team_page_get_type },
   { "manager", "funnel", prospect_funnel_page_get_type },
   { "manager", "coaching", prospect_coaching_page_get_type },

@@ -139,6 +139,77 @@ test_backup_before_migration (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
 }
 
+/* Runs the schema of a version from the core's resources on a raw file. */
+static void
+exec_schema (sqlite3 *handle,
+             int      version)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/prospect/Prospect/core/prospect-schema-v%d.sql", version);
+  g_autoptr(GBytes) sql = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (sql);
+  text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+  g_assert_cmpint (sqlite3_exec (handle, text, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A version 2 file, from the version 1 and 2 schemas, with a coaching
+ * plan and a private note in it. */
+static void
+test_upgrade_from_v2 (void)
+{
+  g_autofree char *path = test_db_path ("v2.db");
+  g_autofree char *backup = g_strdup_printf ("%s.v2.bak", path);
+  g_autoptr(ProspectDatabase) db = NULL;
+  g_autoptr(sqlite3) raw = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(sqlite3) old = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &old), ==, SQLITE_OK);
+    exec_schema (old, 1);
+    exec_schema (old, 2);
+    g_assert_cmpint (sqlite3_exec (old,
+      "INSERT INTO person (id, created_at, updated_at, name, role) VALUES ('r', 1, 1, 'Rita', 'rep');"
+      "INSERT INTO coaching_plan (id, created_at, updated_at, rep_id, coach_id, skill, baseline_value)"
+      " VALUES ('p', 1, 1, 'r', 'r', 'Qualified → Proposal', 0.25);"
+      "INSERT INTO coaching_note (id, created_at, updated_at, rep_id, author_id, held_on, body, shared)"
+      " VALUES ('n', 1, 1, 'r', 'r', '2026-11-20', 'private', 0);"
+      "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  db = prospect_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (prospect_database_get_schema_version (db), ==, PROSPECT_SCHEMA_VERSION);
+  g_assert_cmpint (test_db_query_int (db, "SELECT count(*) FROM sqlite_master"
+                                          " WHERE name IN ('coaching_assessment', 'activity_done_by_deal')"), ==, 2);
+  g_assert_cmpint (test_db_query_int (db, "SELECT shared FROM coaching_note WHERE id = 'n'"), ==, 0);
+  g_assert_cmpint (test_db_query_int (db, "SELECT baseline_value * 100 FROM coaching_plan WHERE id = 'p'"), ==, 25);
+  g_assert_true (prospect_database_exec (db,
+    "INSERT INTO coaching_assessment (id, created_at, updated_at, plan_id, author_id, written_on, body)"
+    " VALUES ('a', 1, 1, 'p', 'r', '2026-11-23', 'Well chosen')", &error));
+  g_assert_no_error (error);
+  g_assert_true (prospect_database_check (db, &error));
+  g_assert_no_error (error);
+
+  /* the backup is the version 2 file, plan and all, without the new table */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sqlite3_open_v2 (backup, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                         " (SELECT count(*) FROM coaching_plan),"
+                                         " (SELECT count(*) FROM sqlite_master WHERE name = 'coaching_assessment')",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  }
+}
+
 static void
 test_settings (void)
 {
@@ -368,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/core/database/reopen-is-noop", test_reopen_is_noop);
   g_test_add_func ("/core/database/newer-file-refused", test_newer_file_refused);
   g_test_add_func ("/core/database/backup-before-migration", test_backup_before_migration);
+  g_test_add_func ("/core/database/upgrade-from-v2", test_upgrade_from_v2);
   g_test_add_func ("/core/database/settings", test_settings);
   g_test_add_func ("/core/database/nested-rollback", test_nested_rollback);
   g_test_add_func ("/core/database/bulk-changes-collapse", test_bulk_changes_collapse);
