@@ -20,7 +20,7 @@
  * data: every value is a bound parameter), one text per scope kind and
  * grouping, so that each is prepared once and cached by the database.
  * The schema v2 indexes deal_closed_by_owner, deal_open_by_owner,
- * deal_created_by_owner and activity_done_live serve them. */
+ * deal_cohort_by_owner and activity_done_live serve them. */
 
 /* The owners in scope: :person alone, or everyone below :person. */
 static const char * const members_sql[] = {
@@ -125,20 +125,21 @@ static const char * const grouping_names[] = {
 
 #define MEMBERS_SQL "WITH %1$s SELECT id FROM members"
 
-/* The furthest stage each cohort deal reached, from its history and its
- * current stage (a won deal went all the way: its history is not read).
- * %3$s maps a stage id to its rank, " WHEN :s0 THEN :r0
- * ...", with the live open stages ranked by position, won stages above
- * all and lost ones not at all (-1): a CASE on bound values costs less
- * than joining the stage table for every stage change. %1$s = members
- * CTE, %2$s = scope filter. */
+/* The rank of the furthest stage each cohort deal reached. The database
+ * keeps that stage on the deal (furthest_stage_id: the highest live stage
+ * of its current stage and its stage history, see prospect-schema-v4.sql),
+ * so the cohort is read from one covering index (deal_cohort or
+ * deal_cohort_by_owner); a won deal went all the way. %3$s maps a stage id
+ * to its rank, " WHEN :s0 THEN :r0 ...", with the live open stages ranked
+ * by position, won stages above all and lost ones not at all (-1).
+ * %1$s = members CTE, %2$s = scope filter. */
+#define COHORT_RANK_SQL \
+  "CASE WHEN d.status = 'won' THEN 2147483647" \
+  " ELSE coalesce(CASE d.furthest_stage_id%3$s END, -1) END"
 #define FUNNEL_SQL \
   "WITH %1$s SELECT r, count(*)," \
   " sum(CASE WHEN currency = :currency THEN amount ELSE 0 END), sum(currency <> :currency)" \
-  " FROM (SELECT d.amount, d.currency, CASE WHEN d.status = 'won' THEN 2147483647 ELSE max(" \
-  "   coalesce(CASE d.stage_id%3$s END, -1)," \
-  "   coalesce((SELECT max(CASE c.to_stage_id%3$s END) FROM deal_stage_change c" \
-  "    WHERE c.deal_id = d.id AND c.deleted_at IS NULL), -1)) END AS r" \
+  " FROM (SELECT d.amount, d.currency, " COHORT_RANK_SQL " AS r" \
   "  FROM deal d WHERE d.deleted_at IS NULL" \
   "  AND d.created_at >= :start_ms AND d.created_at < :end_ms%2$s LIMIT -1)" \
   " WHERE r >= 0 GROUP BY r"
@@ -156,10 +157,7 @@ static const char * const grouping_names[] = {
  * FUNNEL_SQL. */
 #define FUNNEL_DEALS_SQL \
   "WITH %1$s SELECT " DEAL_ROW_COLUMNS \
-  " FROM (SELECT d.*, CASE WHEN d.status = 'won' THEN 2147483647 ELSE max(" \
-  "   coalesce(CASE d.stage_id%3$s END, -1)," \
-  "   coalesce((SELECT max(CASE c.to_stage_id%3$s END) FROM deal_stage_change c" \
-  "    WHERE c.deal_id = d.id AND c.deleted_at IS NULL), -1)) END AS r" \
+  " FROM (SELECT d.*, " COHORT_RANK_SQL " AS r" \
   "  FROM deal d WHERE d.deleted_at IS NULL" \
   "  AND d.created_at >= :start_ms AND d.created_at < :end_ms%2$s LIMIT -1) d" \
   " WHERE d.r >= :min_rank ORDER BY d.title COLLATE NOCASE, d.id"

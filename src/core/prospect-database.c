@@ -56,12 +56,15 @@ static gboolean migrate_to_v2 (ProspectDatabase  *self,
                                GError           **error);
 static gboolean migrate_to_v3 (ProspectDatabase  *self,
                                GError           **error);
+static gboolean migrate_to_v4 (ProspectDatabase  *self,
+                               GError           **error);
 
 /* migrations[N - 1] turns a version N - 1 file into version N */
 static const MigrationFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_v3,
+  migrate_to_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PROSPECT_SCHEMA_VERSION);
@@ -380,6 +383,14 @@ migrate_to_v3 (ProspectDatabase  *self,
                GError           **error)
 {
   return exec_schema_resource (self, 3, error);
+}
+
+/* The furthest stage of each deal, kept by triggers, for the funnel. */
+static gboolean
+migrate_to_v4 (ProspectDatabase  *self,
+               GError           **error)
+{
+  return exec_schema_resource (self, 4, error);
 }
 
 static gboolean

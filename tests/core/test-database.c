@@ -139,20 +139,6 @@ test_backup_before_migration (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
 }
 
-/* Runs the schema of a version from the core's resources on a raw file. */
-static void
-exec_schema (sqlite3 *handle,
-             int      version)
-{
-  g_autofree char *path = g_strdup_printf ("/io/github/prospect/Prospect/core/prospect-schema-v%d.sql", version);
-  g_autoptr(GBytes) sql = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autofree char *text = NULL;
-
-  g_assert_nonnull (sql);
-  text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
-  g_assert_cmpint (sqlite3_exec (handle, text, NULL, NULL, NULL), ==, SQLITE_OK);
-}
-
 /* A version 2 file, from the version 1 and 2 schemas, with a coaching
  * plan and a private note in it. */
 static void
@@ -168,8 +154,8 @@ test_upgrade_from_v2 (void)
     g_autoptr(sqlite3) old = NULL;
 
     g_assert_cmpint (sqlite3_open (path, &old), ==, SQLITE_OK);
-    exec_schema (old, 1);
-    exec_schema (old, 2);
+    test_exec_schema (old, 1);
+    test_exec_schema (old, 2);
     g_assert_cmpint (sqlite3_exec (old,
       "INSERT INTO person (id, created_at, updated_at, name, role) VALUES ('r', 1, 1, 'Rita', 'rep');"
       "INSERT INTO coaching_plan (id, created_at, updated_at, rep_id, coach_id, skill, baseline_value)"

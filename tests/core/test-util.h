@@ -61,6 +61,21 @@ test_db_query_text (ProspectDatabase *db,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* Runs the schema of one version, from the core's resources, on a raw
+ * file: for making files of older versions. */
+static inline void
+test_exec_schema (sqlite3 *handle,
+                  int      version)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/prospect/Prospect/core/prospect-schema-v%d.sql", version);
+  g_autoptr(GBytes) sql = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (sql);
+  text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+  g_assert_cmpint (sqlite3_exec (handle, text, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
 /* The id of the default stage at position (0 = Prospecting ... 5 = Lost). */
 static inline char *
 test_db_stage_id (ProspectDatabase *db,
