@@ -72,5 +72,8 @@ int             prospect_cli_report            (ProspectCli        *cli,
 int             prospect_cli_server            (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
+int             prospect_cli_sync              (ProspectCli        *cli,
+                                                int                 argc,
+                                                char              **argv);
 
 G_END_DECLS

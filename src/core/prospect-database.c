@@ -16,6 +16,7 @@
 #include "prospect-core-resources.h"
 #include "prospect-database.h"
 #include "prospect-error.h"
+#include "prospect-sync.h"
 
 #define SCHEMA_RESOURCE_FORMAT "/io/github/prospect/Prospect/core/prospect-schema-v%d.sql"
 
@@ -58,6 +59,8 @@ static gboolean migrate_to_v3 (ProspectDatabase  *self,
                                GError           **error);
 static gboolean migrate_to_v4 (ProspectDatabase  *self,
                                GError           **error);
+static gboolean migrate_to_v5 (ProspectDatabase  *self,
+                               GError           **error);
 
 /* migrations[N - 1] turns a version N - 1 file into version N */
 static const MigrationFunc migrations[] = {
@@ -65,6 +68,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_v2,
   migrate_to_v3,
   migrate_to_v4,
+  migrate_to_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PROSPECT_SCHEMA_VERSION);
@@ -391,6 +395,16 @@ migrate_to_v4 (ProspectDatabase  *self,
                GError           **error)
 {
   return exec_schema_resource (self, 4, error);
+}
+
+/* Team sync: the outbox and its capture triggers (off until sync is
+ * turned on). */
+static gboolean
+migrate_to_v5 (ProspectDatabase  *self,
+               GError           **error)
+{
+  return exec_schema_resource (self, 5, error) &&
+         prospect_sync_install_capture (self, error);
 }
 
 static gboolean

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
-#define PROSPECT_SCHEMA_VERSION 4
+#define PROSPECT_SCHEMA_VERSION 5
 
 typedef enum
 {

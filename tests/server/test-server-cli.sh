@@ -119,6 +119,23 @@ check "the server keeps the laptop's ids and reporting line" "$rep|$manager" \
   "$(psql -X -A -t -U postgres -d team -c "SELECT p.name || '|' || m.name FROM prospect.person p
       JOIN prospect.person m ON m.id = p.manager_id WHERE p.id = '$rep_id'")"
 
+# The rep's own laptop joins the team and syncs from the command line
+laptop="$dir/laptop.db"
+rep_server="host=127.0.0.1 port=$PGPORT dbname=team user=rep1"
+check_run "sync before joining says how to turn it on" 2 "give --join" \
+  "$cli" --database "$laptop" sync --server "$rep_server" --password-file "$dir/rep-password"
+check_run "the rep's laptop joins and receives the team" 0 "received 3 rows" \
+  "$cli" --database "$laptop" sync --server "$rep_server" --password-file "$dir/rep-password" --join
+sqlite3 "$laptop" "INSERT OR REPLACE INTO setting (key, value, updated_at) VALUES ('me', '$rep_id', 1);
+  INSERT INTO deal (id, created_at, updated_at, title, owner_id, stage_id)
+  SELECT 'cli-deal', 1, 1, 'Typed in sqlite3', '$rep_id', id FROM stage WHERE position = 0"
+check_run "a deal written on the laptop (even by sqlite3) is sent by the next sync" 0 "Sent 1 changes" \
+  "$cli" --database "$laptop" sync --server "$rep_server" --password-file "$dir/rep-password"
+check "and is on the server under the rep" "$rep_id" \
+  "$(psql -X -A -t -U postgres -d team -c "SELECT owner_id FROM prospect.deal WHERE id = 'cli-deal'")"
+check_run "a wrong password is reported" 1 "refused the user name or password" \
+  "$cli" --database "$laptop" sync --server "$rep_server" --password-file "$dir/manager-password"
+
 check_run "someone not in the local database is refused" 1 "nobody called" \
   "$cli" --database "$local_db" server add-person --server "$admin" --person "Nobody Here" --login x1
 check_run "an unreachable server is reported" 1 "could not connect" \
