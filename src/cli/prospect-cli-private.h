@@ -75,5 +75,8 @@ int             prospect_cli_server            (ProspectCli        *cli,
 int             prospect_cli_sync              (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
+int             prospect_cli_import            (ProspectCli        *cli,
+                                                int                 argc,
+                                                char              **argv);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ static const ProspectCliCommand commands[] = {
   { "report", N_("Print the sales figures of a period as JSON or CSV"), prospect_cli_report },
   { "server", N_("Set up a team server on PostgreSQL and add its people"), prospect_cli_server },
   { "sync", N_("Sync the database with the team server"), prospect_cli_sync },
+  { "import", N_("Import deals from CSV exports (Maven, Salesforce, HubSpot, Pipedrive, generic)"), prospect_cli_import },
   { "export", N_("Write deals, activities, accounts or contacts as CSV, a calendar or the report pack"), prospect_cli_export },
   { "help", N_("Show help for prospect-cli or for one command"), prospect_cli_help },
 };
