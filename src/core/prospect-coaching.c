@@ -832,16 +832,32 @@ prospect_coaching_plan_from_diagnosis (const ProspectCoachingIndicators *indicat
                                        const ProspectDiagnosis          *diagnosis,
                                        const char                       *coach_id)
 {
+  ProspectCoachingPlan *plan;
+
+  g_return_val_if_fail (indicators != NULL && diagnosis != NULL, NULL);
+  g_return_val_if_fail (diagnosis->status == PROSPECT_DIAGNOSIS_FOUND, NULL);
+
+  plan = prospect_coaching_plan_for_indicator (indicators, (guint) diagnosis->indicator, coach_id);
+  prospect_coaching_plan_set_skill (plan, diagnosis->skill);
+  prospect_coaching_plan_set_why (plan, diagnosis->evidence);
+
+  return plan;
+}
+
+ProspectCoachingPlan *
+prospect_coaching_plan_for_indicator (const ProspectCoachingIndicators *indicators,
+                                      guint                             index,
+                                      const char                       *coach_id)
+{
   const ProspectIndicator *indicator;
   ProspectCoachingPlan *plan;
   g_autofree char *starts_on = NULL;
   g_autofree char *ends_on = NULL;
   GDate day;
 
-  g_return_val_if_fail (indicators != NULL && diagnosis != NULL, NULL);
-  g_return_val_if_fail (diagnosis->status == PROSPECT_DIAGNOSIS_FOUND, NULL);
+  g_return_val_if_fail (indicators != NULL && index < indicators->indicators->len, NULL);
 
-  indicator = &g_array_index (indicators->indicators, ProspectIndicator, diagnosis->indicator);
+  indicator = &g_array_index (indicators->indicators, ProspectIndicator, index);
   prospect_date_set_today (&day);
   starts_on = prospect_date_to_iso (&day);
   g_date_add_days (&day, PROSPECT_COACHING_PLAN_DAYS);
@@ -850,8 +866,7 @@ prospect_coaching_plan_from_diagnosis (const ProspectCoachingIndicators *indicat
   plan = prospect_coaching_plan_new ();
   prospect_coaching_plan_set_rep_id (plan, indicators->rep_id);
   prospect_coaching_plan_set_coach_id (plan, coach_id);
-  prospect_coaching_plan_set_skill (plan, diagnosis->skill);
-  prospect_coaching_plan_set_why (plan, diagnosis->evidence);
+  prospect_coaching_plan_set_skill (plan, indicator->label);
   prospect_coaching_plan_set_indicator (plan, indicator->key);
   prospect_coaching_plan_set_baseline_value (plan, indicator->value);
   prospect_coaching_plan_set_target_value (plan, indicator->median);

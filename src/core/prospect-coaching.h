@@ -143,6 +143,12 @@ char                       *prospect_coaching_describe_key       (ProspectDataba
 ProspectCoachingPlan       *prospect_coaching_plan_from_diagnosis (const ProspectCoachingIndicators *indicators,
                                                                    const ProspectDiagnosis          *diagnosis,
                                                                    const char                       *coach_id);
+/* The same for a plan made by hand on any indicator (index into
+ * indicators->indicators): skill = its label, why left to the coach,
+ * baseline = the rep's value today, target = the team median. */
+ProspectCoachingPlan       *prospect_coaching_plan_for_indicator (const ProspectCoachingIndicators *indicators,
+                                                                  guint                             index,
+                                                                  const char                       *coach_id);
 /* Ends a plan: measures its indicator today into reviewed-value, stores
  * the note as its review and the status "reviewed". Nothing is written
  * when the note is blank or the indicator cannot be measured. */

@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "prospect-chart-format.h"
 #include "prospect-chart-widget.h"
 #include "prospect-clock.h"
 #include "prospect-coaching-view.h"
+#include "prospect-quick-entry.h"
 
 #include "prospect-coaching-page.h"
 
@@ -144,40 +146,115 @@ form_entry (GtkWidget  *group,
 
 /* ---------------------------------------------------------- create plan */
 
+/* A plan is measured by one indicator: the diagnosis's, or (by hand) the
+ * one chosen in the form's list. */
 typedef struct
 {
   ProspectCoachingPage *self;
+  gboolean              by_hand;
+  AdwComboRow          *indicator;   /* by hand only */
   AdwEntryRow          *skill;
   AdwEntryRow          *plan;
   AdwEntryRow          *ends_on;
   AdwEntryRow          *target;
 } PlanForm;
 
-static void open_plan_dialog (ProspectCoachingPage *self,
-                              const char           *skill,
-                              const char           *plan,
-                              const char           *ends_on,
-                              const char           *target,
-                              const char           *problem);
+typedef struct
+{
+  gboolean    by_hand;
+  guint       indicator;
+  const char *skill;
+  const char *plan;
+  const char *ends_on;
+  const char *target;
+  const char *problem;
+} PlanDraft;
 
-/* "60", "60%" or "60 %" as 0.6; FALSE for anything else. */
+static void open_plan_dialog (ProspectCoachingPage *self,
+                              const PlanDraft      *draft);
+
+static const ProspectIndicator *
+indicator_at (ProspectCoachingPage *self,
+              guint                 index)
+{
+  return &g_array_index (self->indicators->indicators, ProspectIndicator, index);
+}
+
 static gboolean
-parse_percent (const char *text,
-               double     *share)
+is_rate (ProspectIndicatorKind kind)
+{
+  return kind == PROSPECT_INDICATOR_STEP_UP || kind == PROSPECT_INDICATOR_WIN_RATE;
+}
+
+/* A target as people type it, in the indicator's unit: "60" or "60%" for
+ * a rate (0.6), an amount for the deal size (minor units), a number for
+ * the rest. FALSE with the reason for anything else. */
+static gboolean
+parse_target (const ProspectIndicator  *indicator,
+              const char               *currency,
+              const char               *text,
+              double                   *value,
+              char                    **problem)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
+  gboolean rate = is_rate (indicator->kind);
   char *end = NULL;
-  double value;
+  double number;
 
-  if (g_str_has_suffix (copy, "%"))
+  if (indicator->kind == PROSPECT_INDICATOR_DEAL_SIZE)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor;
+
+      if (!prospect_quick_entry_parse_amount (copy, currency, &minor, &error))
+        {
+          *problem = g_strdup (error->message);
+          return FALSE;
+        }
+      *value = (double) minor;
+      return TRUE;
+    }
+
+  if (rate && g_str_has_suffix (copy, "%"))
     copy[strlen (copy) - 1] = '\0';
   g_strstrip (copy);
-  value = g_ascii_strtod (copy, &end);
-  if (*copy == '\0' || end == NULL || *end != '\0' || !isfinite (value) || value < 0 || value > 100)
-    return FALSE;
+  number = g_ascii_strtod (copy, &end);
+  if (*copy == '\0' || end == NULL || *end != '\0' || !isfinite (number) || number < 0 ||
+      (rate && number > 100))
+    {
+      *problem = g_strdup (rate ? _("The target must be a percentage from 0 to 100.")
+                                : _("The target must be a number, 0 or more."));
+      return FALSE;
+    }
 
-  *share = value / 100;
+  *value = rate ? number / 100 : number;
   return TRUE;
+}
+
+/* The target field's text for a value in the indicator's unit. */
+static char *
+target_text (const ProspectIndicator *indicator,
+             const char              *currency)
+{
+  if (isnan (indicator->median))
+    return g_strdup ("");
+  if (is_rate (indicator->kind))
+    return g_strdup_printf ("%.0f", indicator->median * 100);
+  if (indicator->kind == PROSPECT_INDICATOR_DEAL_SIZE)
+    return prospect_chart_format_money (llround (indicator->median), currency);
+
+  return g_strdup_printf ("%.1f", indicator->median);
+}
+
+static guint
+chosen_indicator (PlanForm *form)
+{
+  ProspectCoachingPage *self = form->self;
+
+  if (form->by_hand)
+    return adw_combo_row_get_selected (form->indicator);
+
+  return (guint) self->diagnosis->indicator;
 }
 
 static void
@@ -186,60 +263,114 @@ plan_response_cb (AdwMessageDialog *dialog,
                   PlanForm         *form)
 {
   ProspectCoachingPage *self = form->self;
-  const char *skill = gtk_editable_get_text (GTK_EDITABLE (form->skill));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (form->plan));
-  const char *ends_on = gtk_editable_get_text (GTK_EDITABLE (form->ends_on));
-  const char *target_text = gtk_editable_get_text (GTK_EDITABLE (form->target));
+  PlanDraft draft = {
+    form->by_hand, 0,
+    gtk_editable_get_text (GTK_EDITABLE (form->skill)),
+    gtk_editable_get_text (GTK_EDITABLE (form->plan)),
+    gtk_editable_get_text (GTK_EDITABLE (form->ends_on)),
+    gtk_editable_get_text (GTK_EDITABLE (form->target)),
+    NULL,
+  };
   g_autoptr(ProspectCoachingPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *skill = g_strstrip (g_strdup (draft.skill));
+  const ProspectIndicator *indicator;
   double target;
 
-  if (!g_str_equal (response, "create") || self->indicators == NULL || self->diagnosis == NULL ||
-      self->diagnosis->status != PROSPECT_DIAGNOSIS_FOUND)
+  if (!g_str_equal (response, "create") || self->indicators == NULL)
+    return;
+  if (!form->by_hand && (self->diagnosis == NULL || self->diagnosis->status != PROSPECT_DIAGNOSIS_FOUND))
     return;
 
-  if (!parse_percent (target_text, &target))
+  draft.indicator = chosen_indicator (form);
+  if (draft.indicator >= self->indicators->indicators->len)
+    return;
+  indicator = indicator_at (self, draft.indicator);
+
+  if (!parse_target (indicator, self->indicators->currency, draft.target, &target, &problem))
     {
-      open_plan_dialog (self, skill, text, ends_on, target_text,
-                        _("The target must be a percentage from 0 to 100."));
+      draft.problem = problem;
+      open_plan_dialog (self, &draft);
       return;
     }
 
-  plan = prospect_coaching_plan_from_diagnosis (self->indicators, self->diagnosis, self->me_id);
-  prospect_coaching_plan_set_skill (plan, skill);
-  prospect_coaching_plan_set_plan (plan, *text != '\0' ? text : NULL);
-  prospect_coaching_plan_set_ends_on (plan, *ends_on != '\0' ? ends_on : NULL);
+  plan = form->by_hand
+    ? prospect_coaching_plan_for_indicator (self->indicators, draft.indicator, self->me_id)
+    : prospect_coaching_plan_from_diagnosis (self->indicators, self->diagnosis, self->me_id);
+  /* A blank skill is the indicator's own name */
+  if (*skill != '\0' || !form->by_hand)
+    prospect_coaching_plan_set_skill (plan, skill);
+  prospect_coaching_plan_set_plan (plan, *draft.plan != '\0' ? draft.plan : NULL);
+  prospect_coaching_plan_set_ends_on (plan, *draft.ends_on != '\0' ? draft.ends_on : NULL);
   prospect_coaching_plan_set_target_value (plan, target);
   if (!prospect_record_insert (PROSPECT_RECORD (plan), get_database (self), &error))
     {
-      open_plan_dialog (self, skill, text, ends_on, target_text, error->message);
+      draft.problem = error->message;
+      open_plan_dialog (self, &draft);
       return;
     }
 
   toast (self, _("Coaching plan created"));
 }
 
+/* Choosing another indicator proposes its team median as the target. */
+static void
+indicator_chosen_cb (PlanForm *form)
+{
+  const ProspectIndicator *indicator = indicator_at (form->self, chosen_indicator (form));
+  g_autofree char *target = target_text (indicator, form->self->indicators->currency);
+
+  gtk_editable_set_text (GTK_EDITABLE (form->target), target);
+}
+
+static AdwComboRow *
+indicator_row (ProspectCoachingPage *self,
+               guint                 selected)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  for (guint i = 0; i < self->indicators->indicators->len; i++)
+    gtk_string_list_append (labels, indicator_at (self, i)->label);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Measured By"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+
+  return ADW_COMBO_ROW (row);
+}
+
 static void
 open_plan_dialog (ProspectCoachingPage *self,
-                  const char           *skill,
-                  const char           *plan,
-                  const char           *ends_on,
-                  const char           *target,
-                  const char           *problem)
+                  const PlanDraft      *draft)
 {
   g_autofree char *heading = g_strdup_printf (_("Coaching Plan for %s"), self->rep_name);
-  g_autofree char *body = problem != NULL
-    ? g_strdup_printf ("%s\n\n%s", self->diagnosis->evidence, problem)
-    : g_strdup (self->diagnosis->evidence);
+  const char *why = draft->by_hand
+    ? _("Choose the indicator the plan will be measured by: its value today is the baseline, "
+        "and the review compares it again at the end.")
+    : self->diagnosis->evidence;
+  g_autofree char *body = draft->problem != NULL ? g_strdup_printf ("%s\n\n%s", why, draft->problem)
+                                                 : g_strdup (why);
   AdwMessageDialog *dialog = new_dialog (self, heading, body);
   GtkWidget *group = adw_preferences_group_new ();
   PlanForm *form = g_new0 (PlanForm, 1);
 
   form->self = self;
-  form->skill = form_entry (group, _("Skill"), skill);
-  form->plan = form_entry (group, _("Plan"), plan);
-  form->ends_on = form_entry (group, _("Ends On (YYYY-MM-DD)"), ends_on);
-  form->target = form_entry (group, _("Target (%)"), target);
+  form->by_hand = draft->by_hand;
+  if (draft->by_hand)
+    {
+      form->indicator = indicator_row (self, draft->indicator);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->indicator));
+    }
+  form->skill = form_entry (group, _("Skill"), draft->skill);
+  form->plan = form_entry (group, _("Plan"), draft->plan);
+  form->ends_on = form_entry (group, _("Ends On (YYYY-MM-DD)"), draft->ends_on);
+  form->target = form_entry (group, is_rate (indicator_at (self, draft->indicator)->kind) || !draft->by_hand
+                                    ? _("Target (%)") : _("Target"),
+                             draft->target);
+  if (draft->by_hand)
+    g_signal_connect_swapped (form->indicator, "notify::selected", G_CALLBACK (indicator_chosen_cb), form);
   adw_message_dialog_set_extra_child (dialog, group);
 
   adw_message_dialog_add_response (dialog, "create", _("C_reate Plan"));
@@ -248,22 +379,53 @@ open_plan_dialog (ProspectCoachingPage *self,
   g_signal_connect_data (dialog, "response", G_CALLBACK (plan_response_cb), form,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (form->plan));
+  gtk_widget_grab_focus (GTK_WIDGET (draft->by_hand ? (gpointer) form->indicator : (gpointer) form->plan));
 }
 
 static void
 create_plan_clicked_cb (ProspectCoachingPage *self)
 {
-  g_autoptr(ProspectCoachingPlan) draft = NULL;
+  g_autoptr(ProspectCoachingPlan) draft_plan = NULL;
   g_autofree char *target = NULL;
+  PlanDraft draft = { FALSE };
 
   if (self->diagnosis == NULL || self->diagnosis->status != PROSPECT_DIAGNOSIS_FOUND)
     return;
 
-  draft = prospect_coaching_plan_from_diagnosis (self->indicators, self->diagnosis, self->me_id);
-  target = g_strdup_printf ("%.0f", prospect_coaching_plan_get_target_value (draft) * 100);
-  open_plan_dialog (self, prospect_coaching_plan_get_skill (draft), NULL,
-                    prospect_coaching_plan_get_ends_on (draft), target, NULL);
+  draft_plan = prospect_coaching_plan_from_diagnosis (self->indicators, self->diagnosis, self->me_id);
+  target = g_strdup_printf ("%.0f", prospect_coaching_plan_get_target_value (draft_plan) * 100);
+  draft.indicator = (guint) self->diagnosis->indicator;
+  draft.skill = prospect_coaching_plan_get_skill (draft_plan);
+  draft.ends_on = prospect_coaching_plan_get_ends_on (draft_plan);
+  draft.target = target;
+  open_plan_dialog (self, &draft);
+}
+
+/* A plan on any indicator, for what the manager sees that the numbers do
+ * not propose: it starts on the first marked gap. */
+static void
+new_plan_clicked_cb (ProspectCoachingPage *self)
+{
+  g_autoptr(ProspectCoachingPlan) draft_plan = NULL;
+  g_autofree char *target = NULL;
+  PlanDraft draft = { TRUE };
+
+  if (self->indicators == NULL || self->indicators->indicators->len == 0)
+    return;
+
+  for (guint i = 0; i < self->indicators->indicators->len; i++)
+    if (indicator_at (self, i)->marked)
+      {
+        draft.indicator = i;
+        break;
+      }
+
+  draft_plan = prospect_coaching_plan_for_indicator (self->indicators, draft.indicator, self->me_id);
+  target = target_text (indicator_at (self, draft.indicator), self->indicators->currency);
+  draft.skill = "";
+  draft.ends_on = prospect_coaching_plan_get_ends_on (draft_plan);
+  draft.target = target;
+  open_plan_dialog (self, &draft);
 }
 
 /* --------------------------------------------------- review and assess */
@@ -1036,6 +1198,22 @@ new_notes (ProspectCoachingPage *self)
   return section (_("1:1 Notes"), box);
 }
 
+/* The plans, and a plan made by hand on any indicator */
+static GtkWidget *
+new_plans (ProspectCoachingPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *button = prospect_coaching_button_new (_("_New Plan…"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("A plan on any indicator, chosen by hand"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_plan_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plans_list));
+  gtk_box_append (GTK_BOX (box), button);
+
+  return section (_("Coaching Plans"), box);
+}
+
 static GtkWidget *
 new_content (ProspectCoachingPage *self)
 {
@@ -1051,7 +1229,7 @@ new_content (ProspectCoachingPage *self)
   gtk_box_append (GTK_BOX (box), new_header (self));
   gtk_box_append (GTK_BOX (box), new_indicators (self));
   gtk_box_append (GTK_BOX (box), new_diagnosis (self));
-  gtk_box_append (GTK_BOX (box), section (_("Coaching Plans"), GTK_WIDGET (self->plans_list)));
+  gtk_box_append (GTK_BOX (box), new_plans (self));
   gtk_box_append (GTK_BOX (box), new_notes (self));
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Coaching on the sample team, with "me" a manager: a plan made from a
-rep's diagnosis, a shared and a private 1:1 note, the 1:1 sheet exported
+rep's diagnosis and one by hand (a target that is not a number refused),
+a shared and a private 1:1 note, the 1:1 sheet exported
 as a one-page PDF that holds the shared note and not the private one;
 then, with "me" that rep, My Coaching shows the plan and the shared note
 and never the private one."""
@@ -15,7 +16,7 @@ import pyatspi
 
 import uitest
 
-tap = uitest.Tap(7)
+tap = uitest.Tap(8)
 directory = os.environ["PROSPECT_TEST_DIR"]
 database = os.path.join(directory, "coaching.db")
 cli = os.path.join(os.path.dirname(os.environ["PROSPECT_BIN"]), "..", "cli", "prospect-cli")
@@ -120,6 +121,43 @@ def create_plan():
 
 tap.check("Create Plan… stores an active plan for the diagnosed step, baseline below target",
           create_plan)
+
+
+def plans_stored():
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT indicator, target_value FROM coaching_plan"
+                          " WHERE rep_id = ? AND deleted_at IS NULL ORDER BY created_at", (rep_id,)).fetchall()
+
+
+def fill_target(text):
+    target = next(node for node in uitest.find_all(root, "text")
+                  if node.name.startswith("Target") and uitest.is_on_screen(node))
+    uitest.mouse_click(target)
+    time.sleep(0.3)
+    uitest.press_keys("Control_L", "a")
+    uitest.type_text(text)
+    uitest.press_keys("Return")
+
+
+def plan_by_hand():
+    before = plans_stored()
+    uitest.click(uitest.find(root, "push button", "New Plan…"))
+    uitest.find(root, "text", "Plan")
+    fill_target("lots")
+    uitest.wait_until(lambda: "must be" in texts(root) or None, 5, "the form to say why the target is refused")
+    if plans_stored() != before:
+        raise uitest.Failure("a plan was stored with the target 'lots'")
+    fill_target("55")
+    uitest.wait_until(lambda: len(plans_stored()) == len(before) + 1 or None, 5, "a second plan")
+    indicator, target = plans_stored()[-1]
+    wanted = (0.55 if indicator.startswith(("step-up", "win-rate"))
+              else 5500 if indicator == "deal-size" else 55)
+    if abs(target - wanted) > 1e-9:
+        raise uitest.Failure("plan on %s stored target %r, wanted %r" % (indicator, target, wanted))
+
+
+tap.check("New Plan… by hand: a target that is not a number is refused, then the plan is "
+          "stored on the chosen indicator with the target in its unit", plan_by_hand)
 
 
 def scroll_to_bottom():
