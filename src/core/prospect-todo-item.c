@@ -371,3 +371,40 @@ prospect_todo_item_query_for_activity (const char *activity_id)
 
   return query;
 }
+
+gboolean
+prospect_todo_item_progress (ProspectDatabase  *db,
+                             const char        *activity_id,
+                             guint             *n_done,
+                             guint             *n_items,
+                             gint64            *planned_minutes,
+                             GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PROSPECT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (activity_id != NULL, FALSE);
+
+  stmt = prospect_database_prepare (db,
+                                    "SELECT ifnull (sum (done), 0), count(*), ifnull (sum (planned_minutes), 0)"
+                                    " FROM todo_item WHERE activity_id = ?1 AND deleted_at IS NULL",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, activity_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (n_done != NULL)
+        *n_done = sqlite3_column_int (stmt, 0);
+      if (n_items != NULL)
+        *n_items = sqlite3_column_int (stmt, 1);
+      if (planned_minutes != NULL)
+        *planned_minutes = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW || prospect_database_set_sqlite_error (db, rc, error);
+}

@@ -42,5 +42,13 @@ void              prospect_todo_item_set_done            (ProspectTodoItem *self
 
 /* The items of activity_id in their order. */
 ProspectQuery    *prospect_todo_item_query_for_activity (const char *activity_id);
+/* The progress of activity_id's live items, for its row: how many are
+ * done, how many there are and their planned minutes summed. */
+gboolean          prospect_todo_item_progress           (ProspectDatabase  *db,
+                                                         const char        *activity_id,
+                                                         guint             *n_done,
+                                                         guint             *n_items,
+                                                         gint64            *planned_minutes,
+                                                         GError           **error);
 
 G_END_DECLS

@@ -188,6 +188,21 @@ add_column (GtkColumnView *view,
   gtk_column_view_append_column (view, view_column);
 }
 
+/* Enter or a double click opens the deal, from the main window (which
+ * has win.open-deal). */
+static void
+row_activated_cb (GtkColumnView *view,
+                  guint          position,
+                  gpointer       user_data)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
+  g_autoptr(ProspectDealItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
+                                                            position);
+
+  if (item != NULL && parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-deal", "s", item->row->id);
+}
+
 static GtkWidget *
 new_table (ProspectDealListWindow *self)
 {
@@ -218,6 +233,7 @@ new_table (ProspectDealListWindow *self)
                              GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
   gtk_widget_add_css_class (view, "data-table");
+  g_signal_connect (view, "activate", G_CALLBACK (row_activated_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Deals"), -1);
 

@@ -457,6 +457,19 @@ add_view_column (ProspectPipelineList *self,
   gtk_column_view_append_column (self->view, view_column);
 }
 
+/* Enter or a double click on a row opens the deal. */
+static void
+row_activated_cb (GtkColumnView        *view,
+                  guint                 position,
+                  ProspectPipelineList *self)
+{
+  g_autoptr(ProspectDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (deal != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (view), "win.open-deal", "s",
+                                prospect_record_get_id (PROSPECT_RECORD (deal)));
+}
+
 static GtkWidget *
 make_view (ProspectPipelineList *self)
 {
@@ -475,6 +488,7 @@ make_view (ProspectPipelineList *self)
     add_view_column (self, column);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->view), "changed",
                             G_CALLBACK (sorter_changed_cb), self);
+  g_signal_connect (self->view, "activate", G_CALLBACK (row_activated_cb), self);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);

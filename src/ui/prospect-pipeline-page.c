@@ -377,6 +377,19 @@ make_show_more (ProspectPipelinePage         *self,
   return button;
 }
 
+/* Enter or a double click on a card opens the deal. (A single click only
+ * focuses it, for moving it with the keyboard.) */
+static void
+card_activated_cb (GtkListBox    *list,
+                   GtkListBoxRow *row,
+                   gpointer       user_data)
+{
+  ProspectDeal *deal = prospect_deal_card_get_deal (PROSPECT_DEAL_CARD (row));
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "win.open-deal", "s",
+                              prospect_record_get_id (PROSPECT_RECORD (deal)));
+}
+
 /* The column's bounded page of cards, or NULL on error. */
 static GtkWidget *
 make_cards (ProspectPipelinePage         *self,
@@ -402,6 +415,8 @@ make_cards (ProspectPipelinePage         *self,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, column->name, -1);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), FALSE);
+  g_signal_connect (list, "row-activated", G_CALLBACK (card_activated_cb), NULL);
   for (guint i = 0; i < cards->len; i++)
     {
       ProspectPipelineCard *card = cards->pdata[i];

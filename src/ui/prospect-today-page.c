@@ -107,16 +107,34 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* Enter on a row opens its menu: reschedule, pick a date, delete. (There
- * is no activity page yet to open instead.) */
+/* Enter on a row opens its deal: an activity's, or the row's own in
+ * "Deals with No Next Step". An activity without a deal opens its menu
+ * instead: reschedule, pick a date, delete. */
 static void
 list_row_activated_cb (GtkListBox    *list,
                        GtkListBoxRow *row,
                        gpointer       user_data)
 {
+  ProspectTodayPage *self = PROSPECT_TODAY_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (list),
+                                                                          PROSPECT_TYPE_TODAY_PAGE));
   GtkMenuButton *button = g_object_get_data (G_OBJECT (row), "menu-button");
+  const char *id = prospect_today_row_get_id (GTK_WIDGET (row));
+  g_autoptr(ProspectActivity) activity = NULL;
 
-  if (button != NULL)
+  if (id == NULL)
+    return;
+  /* only activity rows have a menu */
+  if (button == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (list), "win.open-deal", "s", id);
+      return;
+    }
+
+  activity = prospect_activity_load (prospect_page_get_database (PROSPECT_PAGE (self)), id, NULL);
+  if (activity != NULL && prospect_activity_get_deal_id (activity) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (list), "win.open-deal", "s",
+                                prospect_activity_get_deal_id (activity));
+  else
     gtk_menu_button_popup (button);
 }
 
@@ -176,8 +194,15 @@ sync_rows (ProspectTodayPage      *self,
           g_object_unref (existing);
         }
       else
-        gtk_list_box_insert (list, prospect_today_page_new_row (self, item, overdue, today,
-                                            g_ptr_array_index (signatures, i)), i);
+        {
+          GtkWidget *row = prospect_today_page_new_row (self, item, overdue, today,
+                                                        g_ptr_array_index (signatures, i));
+
+          /* An AdwActionRow is not activatable by itself: Enter opens
+           * every row's deal or menu (list_row_activated_cb). */
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_list_box_insert (list, row, i);
+        }
     }
 
   if (section->n_total > section->items->len)

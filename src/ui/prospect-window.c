@@ -13,6 +13,7 @@
 #include "prospect-accounts-page.h"
 #include "prospect-coaching-page.h"
 #include "prospect-export-actions.h"
+#include "prospect-deal-window.h"
 #include "prospect-funnel-page.h"
 #include "prospect-my-coaching-page.h"
 #include "prospect-my-numbers-page.h"
@@ -348,6 +349,30 @@ quick_entry_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.open-deal (s: deal id): the deal's own window, or the one already
+ * open for it. */
+static void
+open_deal_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ProspectWindow *self = PROSPECT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  if (prospect_deal_window_open (GTK_WINDOW (self), self->database,
+                                 g_variant_get_string (parameter, NULL), &error) == NULL)
+    {
+      AdwToastOverlay *overlay = find_toast_overlay (GTK_WIDGET (self));
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
+    }
+}
+
 static void
 prospect_window_restore_state (ProspectWindow *self)
 {
@@ -433,6 +458,7 @@ prospect_window_class_init (ProspectWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.quick-entry", NULL, quick_entry_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.quick-entry", NULL);
   prospect_export_actions_install (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "s", open_deal_action_cb);
 
   g_type_ensure (PROSPECT_TYPE_PAGE);
 }
