@@ -16,6 +16,7 @@
 #include "prospect-chart-format.h"
 #include "prospect-clock.h"
 #include "prospect-deal.h"
+#include "prospect-export-actions.h"
 #include "prospect-period.h"
 #include "prospect-person.h"
 #include "prospect-query-model.h"
@@ -320,12 +321,70 @@ build_query (ProspectPipelineList *self)
   return query;
 }
 
+/* While the list is on screen, "Deals as CSV…" exports what its filters
+ * choose (not its search text): the same owner, stage or open deals,
+ * priority and close days as build_query(). Elsewhere it exports every
+ * deal. */
+static void
+share_export_filter (ProspectPipelineList *self)
+{
+  g_auto(ProspectExportFilter) filter = { 0 };
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint priority = gtk_drop_down_get_selected (self->priority_filter);
+  ClosePeriod close = gtk_drop_down_get_selected (self->close_filter);
+  const char *owner_ids[2] = { NULL, NULL };
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      prospect_export_actions_set_filter (GTK_WIDGET (self), PROSPECT_EXPORT_DEALS, NULL);
+      return;
+    }
+
+  prospect_export_filter_init (&filter);
+  if (self->owners != NULL && owner > 0 && owner <= g_strv_length (self->owners))
+    {
+      owner_ids[0] = self->owners[owner - 1];
+      filter.owner_ids = g_strdupv ((char **) owner_ids);
+    }
+  if (stage == 0)
+    filter.status = g_strdup ("open");
+  else if (self->stages != NULL && stage > 1 && stage - 1 <= self->stages->len)
+    filter.stage_id = g_strdup (prospect_record_get_id (self->stages->pdata[stage - 2]));
+  if (priority > 0 && priority <= G_N_ELEMENTS (priority_names))
+    filter.priority = G_N_ELEMENTS (priority_names) - priority;
+
+  if (close == CLOSE_PAST)
+    {
+      /* open deals that should have closed before today */
+      g_free (filter.status);
+      filter.status = g_strdup ("open");
+      g_date_set_dmy (&filter.first_day, 1, 1, 1900);
+      prospect_date_set_today (&filter.last_day);
+      g_date_subtract_days (&filter.last_day, 1);
+    }
+  else if (close != CLOSE_ANY && close != GTK_INVALID_LIST_POSITION && self->database != NULL)
+    {
+      ProspectPeriod period;
+
+      prospect_period_init_today (&period, close == CLOSE_MONTH ? PROSPECT_PERIOD_MONTH
+                                           : close == CLOSE_QUARTER ? PROSPECT_PERIOD_QUARTER
+                                           : PROSPECT_PERIOD_YEAR,
+                                  prospect_fiscal_start_month (self->database));
+      prospect_export_filter_set_period (&filter, &period);
+    }
+
+  prospect_export_actions_set_filter (GTK_WIDGET (self), PROSPECT_EXPORT_DEALS, &filter);
+}
+
 /* The table is only queried while it is on screen (and has a scope to
  * show): the board next to it must not pay for it. */
 static void
 filters_changed_cb (ProspectPipelineList *self)
 {
   g_autoptr(ProspectQuery) query = NULL;
+
+  share_export_filter (self);
 
   if (self->database == NULL || self->owners == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -523,6 +582,16 @@ prospect_pipeline_list_map (GtkWidget *widget)
 
   if (self->stale)
     filters_changed_cb (self);
+  else
+    share_export_filter (self);
+}
+
+static void
+prospect_pipeline_list_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (prospect_pipeline_list_parent_class)->unmap (widget);
+
+  share_export_filter (PROSPECT_PIPELINE_LIST (widget));
 }
 
 static void
@@ -530,6 +599,7 @@ prospect_pipeline_list_class_init (ProspectPipelineListClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = prospect_pipeline_list_dispose;
   GTK_WIDGET_CLASS (klass)->map = prospect_pipeline_list_map;
+  GTK_WIDGET_CLASS (klass)->unmap = prospect_pipeline_list_unmap;
 }
 
 static void
