@@ -60,9 +60,6 @@ int             prospect_cli_usage_error       (const char         *command,
 int             prospect_cli_demo              (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
-int             prospect_cli_export            (ProspectCli        *cli,
-                                                int                 argc,
-                                                char              **argv);
 int             prospect_cli_check             (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
@@ -76,6 +73,9 @@ int             prospect_cli_sync              (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
 int             prospect_cli_import            (ProspectCli        *cli,
+                                                int                 argc,
+                                                char              **argv);
+int             prospect_cli_export            (ProspectCli        *cli,
                                                 int                 argc,
                                                 char              **argv);
 

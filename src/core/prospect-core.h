@@ -32,4 +32,5 @@
 #include "prospect-analytics.h"
 #include "prospect-day-plan.h"
 #include "prospect-quick-entry.h"
+#include "prospect-accounts.h"
 #include "prospect-reminder-scheduler.h"

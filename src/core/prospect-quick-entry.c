@@ -164,6 +164,14 @@ fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+char *
+prospect_quick_entry_fold (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return fold (text);
+}
+
 static gboolean
 str_in (const char         *word,
         const char * const *list)

@@ -142,6 +142,12 @@ ProspectQuickEntryAccountMatch
                                                                 char                           **id,
                                                                 char                           **name);
 
+/* The case- and accent-insensitive form the account matcher compares:
+ * decomposed, marks dropped, case-folded, runs of anything but letters and
+ * digits turned into one space ("Café Müller, GmbH" -> "cafe muller gmbh").
+ * Other searches use it so that they find what quick entry finds. */
+char               *prospect_quick_entry_fold            (const char *text);
+
 /* The record the entry would create (a ProspectActivity or a
  * ProspectDeal), validated but not stored. Errors name their field. */
 ProspectRecord     *prospect_quick_entry_build           (const ProspectQuickEntry  *entry,

@@ -349,6 +349,28 @@ quick_entry_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.open-account (s: account id): the Rep workspace's Accounts page,
+ * with that account selected and shown. */
+static void
+open_account_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ProspectWindow *self = PROSPECT_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "accounts");
+
+  prospect_window_set_workspace (self, "rep");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->rep_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), PAGE_NAME_KEY), "accounts") == 0)
+      gtk_list_box_select_row (self->rep_list, GTK_LIST_BOX_ROW (row));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  prospect_accounts_page_show_account (PROSPECT_ACCOUNTS_PAGE (page),
+                                       g_variant_get_string (parameter, NULL));
+}
+
 /* win.open-deal (s: deal id): the deal's own window, or the one already
  * open for it. */
 static void
@@ -458,6 +480,7 @@ prospect_window_class_init (ProspectWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.quick-entry", NULL, quick_entry_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.quick-entry", NULL);
   prospect_export_actions_install (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.open-account", "s", open_account_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-deal", "s", open_deal_action_cb);
 
   g_type_ensure (PROSPECT_TYPE_PAGE);
