@@ -252,7 +252,7 @@ main (int    argc,
   g_autofree char *top = NULL;
   g_autofree char *manager = NULL;
   guint fiscal_start;
-  Case cases[4];
+  Case cases[5];
 
   if (argc < 2 || !g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     {
@@ -283,6 +283,7 @@ main (int    argc,
                       TRUE, { PROSPECT_SCOPE_TEAM, top } };
   cases[2] = (Case) { "Team page of one manager (by rep)", FALSE, { PROSPECT_SCOPE_TEAM, manager } };
   cases[3] = (Case) { "Funnel for a fiscal year, one manager's team", TRUE, { PROSPECT_SCOPE_TEAM, manager } };
+  cases[4] = (Case) { "Funnel for a fiscal year, everyone", TRUE, { PROSPECT_SCOPE_EVERYONE, NULL } };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
