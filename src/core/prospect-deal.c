@@ -517,9 +517,11 @@ prospect_deal_class_init (ProspectDealClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Every field the deal page edits is in the deal's history; the
+   * external id is the importer's bookkeeping */
   prospect_record_class_add_column (record_class, "title", PROSPECT_COLUMN_SEARCHABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "account-id", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
-  prospect_record_class_add_column (record_class, "contact-id", PROSPECT_COLUMN_NULLABLE);
+  prospect_record_class_add_column (record_class, "contact-id", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "owner-id", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "stage-id", PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "amount", PROSPECT_COLUMN_HISTORY);
@@ -528,11 +530,11 @@ prospect_deal_class_init (ProspectDealClass *klass)
   prospect_record_class_add_column (record_class, "expected-close", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "priority", PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "next-step", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_SEARCHABLE | PROSPECT_COLUMN_HISTORY);
-  prospect_record_class_add_column (record_class, "challenges", PROSPECT_COLUMN_NULLABLE);
-  prospect_record_class_add_column (record_class, "region", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_SEARCHABLE);
-  prospect_record_class_add_column (record_class, "channel", PROSPECT_COLUMN_NULLABLE);
-  prospect_record_class_add_column (record_class, "product-id", PROSPECT_COLUMN_NULLABLE);
-  prospect_record_class_add_column (record_class, "source", PROSPECT_COLUMN_NULLABLE);
+  prospect_record_class_add_column (record_class, "challenges", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
+  prospect_record_class_add_column (record_class, "region", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_SEARCHABLE | PROSPECT_COLUMN_HISTORY);
+  prospect_record_class_add_column (record_class, "channel", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
+  prospect_record_class_add_column (record_class, "product-id", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
+  prospect_record_class_add_column (record_class, "source", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "status", PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "lost-reason", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);
   prospect_record_class_add_column (record_class, "closed-on", PROSPECT_COLUMN_NULLABLE | PROSPECT_COLUMN_HISTORY);

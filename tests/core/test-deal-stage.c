@@ -261,6 +261,7 @@ test_field_history (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *amount_history = NULL;
   g_autofree char *probability_history = NULL;
+  g_autofree char *region_history = NULL;
   const char *id;
   gint64 history_before;
 
@@ -270,7 +271,8 @@ test_field_history (Fixture       *fixture,
 
   prospect_deal_set_amount (deal, 2000000);
   prospect_deal_set_probability (deal, 60);
-  prospect_deal_set_region (deal, "North");  /* not a HISTORY column */
+  prospect_deal_set_region (deal, "North");
+  prospect_deal_set_external_id (deal, "crm:42");  /* not a HISTORY column */
   g_assert_true (prospect_record_update (PROSPECT_RECORD (deal), fixture->db, &error));
   g_assert_no_error (error);
 
@@ -278,7 +280,9 @@ test_field_history (Fixture       *fixture,
   assert_history (fixture, id, "amount", amount_history);
   probability_history = g_strdup_printf ("NULL>60@%s", fixture->rep_id);
   assert_history (fixture, id, "probability", probability_history);
-  assert_history (fixture, id, "region", "");
+  region_history = g_strdup_printf ("NULL>North@%s", fixture->rep_id);
+  assert_history (fixture, id, "region", region_history);
+  assert_history (fixture, id, "external_id", "");
 
   /* saving without changes logs nothing */
   history_before = test_db_query_int (fixture->db, "SELECT count(*) FROM field_change");
