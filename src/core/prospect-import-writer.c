@@ -1324,18 +1324,86 @@ refuse_problems (ProspectImport       *self,
   return FALSE;
 }
 
+/* The triggers that keep each deal's furthest stage (schema v4) run once
+ * per written row; an import drops them inside its transaction and works
+ * the furthest stage out once, for the deals it wrote, at the end. A
+ * rollback (preview, failure, cancel) brings them back with the rest. */
+#define FURTHEST_TRIGGERS_SQL \
+  "SELECT sql FROM sqlite_master WHERE type = 'trigger'" \
+  " AND name IN ('deal_furthest_on_insert', 'deal_furthest_on_move', 'deal_furthest_on_history')"
+
+#define RECOMPUTE_FURTHEST_SQL \
+  "UPDATE deal SET furthest_stage_id =" \
+  " (SELECT s.id FROM stage s WHERE s.deleted_at IS NULL AND s.kind <> 'lost'" \
+  "   AND (s.id = deal.stage_id OR s.id IN (SELECT c.to_stage_id FROM deal_stage_change c" \
+  "        WHERE c.deal_id = deal.id AND c.deleted_at IS NULL))" \
+  "  ORDER BY s.kind = 'won' DESC, s.position DESC LIMIT 1)" \
+  " WHERE updated_at = ?1 OR id IN (SELECT deal_id FROM deal_stage_change WHERE created_at = ?1)"
+
+static GPtrArray *
+suspend_furthest_triggers (Writer  *self,
+                           GError **error)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = prospect_database_prepare (self->db, FURTHEST_TRIGGERS_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      prospect_database_set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+
+  if (!prospect_database_exec (self->db, "DROP TRIGGER IF EXISTS deal_furthest_on_insert;"
+                                         " DROP TRIGGER IF EXISTS deal_furthest_on_move;"
+                                         " DROP TRIGGER IF EXISTS deal_furthest_on_history", error))
+    return NULL;
+
+  return g_steal_pointer (&triggers);
+}
+
+static gboolean
+resume_furthest_triggers (Writer     *self,
+                          GPtrArray  *triggers,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < triggers->len; i++)
+    if (!prospect_database_exec (self->db, triggers->pdata[i], error))
+      return FALSE;
+
+  if ((stmt = prospect_database_prepare (self->db, RECOMPUTE_FURTHEST_SQL, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->now);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE || prospect_database_set_sqlite_error (self->db, rc, error);
+}
+
 static gboolean
 write_all (Writer  *self,
            gboolean dry_run,
            GError **error)
 {
+  g_autoptr(GPtrArray) triggers = NULL;
+
   report (self, 0.0, _("Reading what the database holds"));
 
-  if (!load_existing (self, error) || !prepare_statements (self, error))
+  if ((triggers = suspend_furthest_triggers (self, error)) == NULL ||
+      !load_existing (self, error) || !prepare_statements (self, error))
     return FALSE;
 
   report (self, 0.03, _("Importing people, products and accounts"));
-  if (!write_side_tables (self, error) || !write_deals (self, error))
+  if (!write_side_tables (self, error) || !write_deals (self, error) ||
+      !resume_furthest_triggers (self, triggers, error))
     return FALSE;
 
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))

@@ -295,6 +295,18 @@ test_maven_history (void)
   /* Every deal has a history; closed ones with an engage date have two rows. */
   g_assert_cmpint (test_db_query_int (db, "SELECT count(*) FROM deal WHERE id NOT IN"
                                           " (SELECT deal_id FROM deal_stage_change)"), ==, 0);
+  /* The import works out each deal's furthest stage once, at the end: it
+   * is what the schema's own definition gives, and the triggers are back */
+  g_assert_cmpint (test_db_query_int (db,
+    "SELECT count(*) FROM deal WHERE furthest_stage_id IS NOT"
+    " (SELECT s.id FROM stage s WHERE s.deleted_at IS NULL AND s.kind <> 'lost'"
+    "   AND (s.id = deal.stage_id OR s.id IN (SELECT c.to_stage_id FROM deal_stage_change c"
+    "        WHERE c.deal_id = deal.id AND c.deleted_at IS NULL))"
+    "  ORDER BY s.kind = 'won' DESC, s.position DESC LIMIT 1)"), ==, 0);
+  g_assert_cmpint (test_db_query_int (db, "SELECT count(*) FROM deal WHERE furthest_stage_id IS NULL"
+                                          " AND status <> 'lost'"), ==, 0);
+  g_assert_cmpint (test_db_query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                                          " AND name LIKE 'deal_furthest_%'"), ==, 5);
 }
 
 static void
