@@ -284,41 +284,19 @@ params_clear (Params *params)
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           const char   *name,
-           const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int64 (sqlite3_stmt *stmt,
-            const char   *name,
-            gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
-static void
 bind_params (sqlite3_stmt *stmt,
              const Params *params)
 {
-  bind_text (stmt, ":person", params->person);
-  bind_text (stmt, ":currency", params->currency);
-  bind_text (stmt, ":start", params->start);
-  bind_text (stmt, ":end", params->end);
-  bind_text (stmt, ":to_date", params->to_date);
-  bind_text (stmt, ":rest_start", params->rest_start);
-  bind_text (stmt, ":previous_start", params->previous_start);
-  bind_text (stmt, ":previous_end", params->previous_end);
-  bind_int64 (stmt, ":start_ms", params->start_ms);
-  bind_int64 (stmt, ":end_ms", params->end_ms);
+  prospect_statement_bind_text (stmt, ":person", params->person);
+  prospect_statement_bind_text (stmt, ":currency", params->currency);
+  prospect_statement_bind_text (stmt, ":start", params->start);
+  prospect_statement_bind_text (stmt, ":end", params->end);
+  prospect_statement_bind_text (stmt, ":to_date", params->to_date);
+  prospect_statement_bind_text (stmt, ":rest_start", params->rest_start);
+  prospect_statement_bind_text (stmt, ":previous_start", params->previous_start);
+  prospect_statement_bind_text (stmt, ":previous_end", params->previous_end);
+  prospect_statement_bind_int64 (stmt, ":start_ms", params->start_ms);
+  prospect_statement_bind_int64 (stmt, ":end_ms", params->end_ms);
 }
 
 static char *
@@ -1107,8 +1085,8 @@ prepare_cohort (ProspectDatabase     *db,
       g_autofree char *stage_name = g_strdup_printf (":s%u", i);
       g_autofree char *rank_name = g_strdup_printf (":r%u", i);
 
-      bind_text (stmt, stage_name, g_ptr_array_index (builder->stage_ids, i));
-      bind_int64 (stmt, rank_name, g_array_index (builder->stage_ranks, int, i));
+      prospect_statement_bind_text (stmt, stage_name, g_ptr_array_index (builder->stage_ids, i));
+      prospect_statement_bind_int64 (stmt, rank_name, g_array_index (builder->stage_ranks, int, i));
     }
 
   return stmt;

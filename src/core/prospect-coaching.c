@@ -147,40 +147,18 @@ context_clear (Context *context)
   g_clear_pointer (&context->currency, g_free);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           const char   *name,
-           const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int64 (sqlite3_stmt *stmt,
-            const char   *name,
-            gint64        value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
-}
-
 /* Binds every named parameter these queries use for person. */
 static void
 bind_context (sqlite3_stmt  *stmt,
               const Context *context,
               const char    *person_id)
 {
-  bind_text (stmt, ":person", person_id);
-  bind_int64 (stmt, ":start_ms", context->start_ms);
-  bind_int64 (stmt, ":end_ms", context->end_ms);
-  bind_text (stmt, ":start", context->start_iso);
-  bind_text (stmt, ":end", context->end_iso);
-  bind_text (stmt, ":currency", context->currency);
+  prospect_statement_bind_text (stmt, ":person", person_id);
+  prospect_statement_bind_int64 (stmt, ":start_ms", context->start_ms);
+  prospect_statement_bind_int64 (stmt, ":end_ms", context->end_ms);
+  prospect_statement_bind_text (stmt, ":start", context->start_iso);
+  prospect_statement_bind_text (stmt, ":end", context->end_iso);
+  prospect_statement_bind_text (stmt, ":currency", context->currency);
 }
 
 /* Resets stmt and turns a result code other than DONE into an error. */
@@ -468,7 +446,7 @@ load_peers (const Context  *context,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, ":manager", manager_id);
+  prospect_statement_bind_text (stmt, ":manager", manager_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (peers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
 
@@ -934,8 +912,8 @@ fetch_records (ProspectDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, ":rep", rep_id);
-  bind_text (stmt, ":viewer", viewer_id);
+  prospect_statement_bind_text (stmt, ":rep", rep_id);
+  prospect_statement_bind_text (stmt, ":viewer", viewer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, prospect_record_new_from_statement (type, stmt));
 
@@ -1008,8 +986,8 @@ prospect_coaching_can_assess (ProspectDatabase     *db,
       return FALSE;
     }
 
-  bind_text (stmt, ":viewer", viewer_id);
-  bind_text (stmt, ":rep", prospect_coaching_plan_get_rep_id (plan));
+  prospect_statement_bind_text (stmt, ":viewer", viewer_id);
+  prospect_statement_bind_text (stmt, ":rep", prospect_coaching_plan_get_rep_id (plan));
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       can = sqlite3_column_int (stmt, 0);

@@ -968,3 +968,25 @@ prospect_database_get_me (ProspectDatabase *self)
 
   return exists ? g_steal_pointer (&me) : NULL;
 }
+
+void
+prospect_statement_bind_text (sqlite3_stmt *stmt,
+                              const char   *name,
+                              const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+prospect_statement_bind_int64 (sqlite3_stmt *stmt,
+                               const char   *name,
+                               gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}

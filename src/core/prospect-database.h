@@ -50,6 +50,15 @@ sqlite3_stmt     *prospect_database_prepare        (ProspectDatabase *self,
                                                     const char       *sql,
                                                     GError          **error);
 
+/* Bind a value to the named parameter (":person") of stmt when stmt has
+ * one: queries put together from fragments use only some of them. */
+void              prospect_statement_bind_text     (sqlite3_stmt     *stmt,
+                                                    const char       *name,
+                                                    const char       *value);
+void              prospect_statement_bind_int64    (sqlite3_stmt     *stmt,
+                                                    const char       *name,
+                                                    gint64            value);
+
 /* Runs SQL without parameters (schema work, PRAGMAs). Never build the text
  * from user data: use prospect_database_prepare() and bind values. */
 gboolean          prospect_database_exec           (ProspectDatabase *self,

@@ -322,6 +322,9 @@ indicator_chosen_cb (PlanForm *form)
   g_autofree char *target = target_text (indicator, form->self->indicators->currency);
 
   gtk_editable_set_text (GTK_EDITABLE (form->target), target);
+  /* the unit follows the indicator */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->target),
+                                 is_rate (indicator->kind) ? _("Target (%)") : _("Target"));
 }
 
 static AdwComboRow *
@@ -1047,35 +1050,6 @@ rep_selected_cb (GtkListBox           *list,
 /* ---------------------------------------------------------------- build */
 
 static GtkWidget *
-section (const char *title,
-         GtkWidget  *child)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), child);
-
-  return box;
-}
-
-static GtkListBox *
-boxed_list (const char *name)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-
-  return GTK_LIST_BOX (list);
-}
-
-static GtkWidget *
 new_header (ProspectCoachingPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -1143,7 +1117,7 @@ new_indicators (ProspectCoachingPage *self)
   for (GtkWidget *child = gtk_widget_get_first_child (flow); child; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
 
-  return section (_("Indicators"), flow);
+  return prospect_coaching_section_new (_("Indicators"), flow);
 }
 
 static GtkWidget *
@@ -1163,14 +1137,14 @@ new_diagnosis (ProspectCoachingPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->diagnosis_label));
   gtk_box_append (GTK_BOX (box), self->create_plan_button);
 
-  return section (_("Skill to Coach"), box);
+  return prospect_coaching_section_new (_("Skill to Coach"), box);
 }
 
 static GtkWidget *
 new_notes (ProspectCoachingPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkListBox *form = boxed_list (_("New Note"));
+  GtkListBox *form = prospect_coaching_boxed_list_new (_("New Note"));
   GtkWidget *private_row = adw_action_row_new ();
 
   self->note_entry = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -1191,11 +1165,11 @@ new_notes (ProspectCoachingPage *self)
 
   gtk_list_box_append (form, GTK_WIDGET (self->note_entry));
   gtk_list_box_append (form, private_row);
-  self->notes_list = boxed_list (_("1:1 Notes"));
+  self->notes_list = prospect_coaching_boxed_list_new (_("1:1 Notes"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (form));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_list));
 
-  return section (_("1:1 Notes"), box);
+  return prospect_coaching_section_new (_("1:1 Notes"), box);
 }
 
 /* The plans, and a plan made by hand on any indicator */
@@ -1211,7 +1185,7 @@ new_plans (ProspectCoachingPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plans_list));
   gtk_box_append (GTK_BOX (box), button);
 
-  return section (_("Coaching Plans"), box);
+  return prospect_coaching_section_new (_("Coaching Plans"), box);
 }
 
 static GtkWidget *
@@ -1221,7 +1195,7 @@ new_content (ProspectCoachingPage *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  self->plans_list = boxed_list (_("Coaching Plans"));
+  self->plans_list = prospect_coaching_boxed_list_new (_("Coaching Plans"));
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 24);
   gtk_widget_set_margin_start (box, 12);

@@ -62,4 +62,10 @@ ProspectOneOnOneSheet *prospect_coaching_sheet_new   (ProspectDatabase          
                                                       GPtrArray                        *plans,
                                                       GPtrArray                        *notes);
 
+/* A heading over child, which the heading labels for screen readers. */
+GtkWidget          *prospect_coaching_section_new    (const char                       *title,
+                                                      GtkWidget                        *child);
+/* An empty boxed list without selection, named for screen readers. */
+GtkListBox         *prospect_coaching_boxed_list_new (const char                       *name);
+
 G_END_DECLS

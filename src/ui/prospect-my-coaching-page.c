@@ -187,35 +187,6 @@ prospect_my_coaching_page_refresh (ProspectPage *page)
 }
 
 static GtkWidget *
-section (const char *title,
-         GtkWidget  *child)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), child);
-
-  return box;
-}
-
-static GtkListBox *
-boxed_list (const char *name)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-
-  return GTK_LIST_BOX (list);
-}
-
-static GtkWidget *
 new_indicators (ProspectMyCoachingPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -250,7 +221,7 @@ new_indicators (ProspectMyCoachingPage *self)
   gtk_box_append (GTK_BOX (box), card);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->funnel));
 
-  return section (_("Your Indicators"), box);
+  return prospect_coaching_section_new (_("Your Indicators"), box);
 }
 
 static GtkWidget *
@@ -260,15 +231,15 @@ new_coaching_view (ProspectMyCoachingPage *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  self->plans_list = boxed_list (_("Your Plans"));
-  self->notes_list = boxed_list (_("Notes Shared with You"));
+  self->plans_list = prospect_coaching_boxed_list_new (_("Your Plans"));
+  self->notes_list = prospect_coaching_boxed_list_new (_("Notes Shared with You"));
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 24);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), new_indicators (self));
-  gtk_box_append (GTK_BOX (box), section (_("Your Plans"), GTK_WIDGET (self->plans_list)));
-  gtk_box_append (GTK_BOX (box), section (_("Notes Shared with You"), GTK_WIDGET (self->notes_list)));
+  gtk_box_append (GTK_BOX (box), prospect_coaching_section_new (_("Your Plans"), GTK_WIDGET (self->plans_list)));
+  gtk_box_append (GTK_BOX (box), prospect_coaching_section_new (_("Notes Shared with You"), GTK_WIDGET (self->notes_list)));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
